@@ -1,0 +1,36 @@
+/**
+ * Refusals the scripts return as {negative code, detail...}, in the BullMQ manner. They are business rules,
+ * not faults: the HTTP layer turns them into 4xx errors or per-item results.
+ */
+export const STORE_ERRORS = {
+  [-1]: 'ORDER_NOT_FOUND',
+  [-2]: 'INVALID_TRANSITION',
+  [-3]: 'UNKNOWN_SKU',
+  [-4]: 'ORDER_LOCKED',
+  [-5]: 'INSUFFICIENT_ON_HAND',
+  [-6]: 'UNKNOWN_LINE',
+  [-7]: 'QUANTITY_EXCEEDED',
+  [-8]: 'CANCEL_REQUESTED',
+  [-9]: 'CONFLICT',
+  [-10]: 'NOT_PACKED',
+  [-11]: 'ALERT_NOT_FOUND',
+} as const;
+
+export type StoreErrorCode = (typeof STORE_ERRORS)[keyof typeof STORE_ERRORS];
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    readonly detail: readonly string[],
+  ) {
+    super(detail.length > 0 ? `${code}: ${detail.join(', ')}` : code);
+    this.name = 'StoreError';
+  }
+}
+
+export function storeErrorFromReply(reply: readonly unknown[]): StoreError {
+  const [code, ...detail] = reply;
+  const name = STORE_ERRORS[Number(code) as keyof typeof STORE_ERRORS];
+  if (!name) throw new Error(`a script returned an unknown refusal: ${JSON.stringify(reply)}`);
+  return new StoreError(name, detail.map(String));
+}

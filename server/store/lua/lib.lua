@@ -1,0 +1,436 @@
+-- Shared helpers, included ahead of every script (after the generated state machine). Key names mirror
+-- server/store/keys.ts; every key is built from the seller's tagged prefix in KEYS[1], so a script stays
+-- in that seller's slot even for keys it discovers while running.
+--
+-- Every script's ARGV starts with the same three values:
+--   ARGV[1] now, ms since the epoch     ARGV[2] now, ISO-8601     ARGV[3] actor (API key label or worker)
+-- Replies: a JSON string on success, or an array {negative code, detail...} on a refusal (server/store/errors.ts).
+
+local P = KEYS[1]
+local NOW_MS = tonumber(ARGV[1])
+local NOW_ISO = ARGV[2]
+local ACTOR = ARGV[3]
+
+local E_ORDER_NOT_FOUND = -1
+local E_INVALID_TRANSITION = -2
+local E_UNKNOWN_SKU = -3
+local E_ORDER_LOCKED = -4
+local E_INSUFFICIENT_ON_HAND = -5
+local E_UNKNOWN_LINE = -6
+local E_QUANTITY_EXCEEDED = -7
+local E_CANCEL_REQUESTED = -8
+local E_CONFLICT = -9
+
+local function key(...)
+  return P .. table.concat({ ... }, ':')
+end
+
+local function is_empty(t)
+  return next(t) == nil
+end
+
+local function sorted_keys(t)
+  local out = {}
+  for name in pairs(t) do
+    out[#out + 1] = name
+  end
+  table.sort(out)
+  return out
+end
+
+-- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
+local touched, touched_list = {}, {}
+local function touch(sku)
+  if not touched[sku] then
+    touched[sku] = true
+    touched_list[#touched_list + 1] = sku
+  end
+end
+
+local function flush_outbox()
+  for _, sku in ipairs(touched_list) do
+    redis.call('XADD', key('outbox'), '*', 'type', 'stock', 'sku', sku)
+  end
+end
+
+local function outbox_dispatch(order_key)
+  redis.call('XADD', key('outbox'), '*', 'type', 'dispatch', 'order', order_key)
+end
+
+------------------------------------------------------------------------------------------------------
+-- SKUs and the ledger
+
+local function sku_counters(sku)
+  local v = redis.call('HMGET', key('sku', sku), 'name', 'onHand', 'reserved', 'safety', 'quarantine')
+  if not v[1] then
+    return nil
+  end
+  return { onHand = tonumber(v[2]) or 0, reserved = tonumber(v[3]) or 0, safety = tonumber(v[4]) or 0, quarantine = tonumber(v[5]) or 0 }
+end
+
+local function available_of(c)
+  local a = c.onHand - c.reserved - c.safety
+  if a < 0 then
+    return 0
+  end
+  return a
+end
+
+-- The only way counters change: the counters and a ledger entry together, so each delta column sums to its counter.
+local function sku_move(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
+  local k = key('sku', sku)
+  if d_on_hand ~= 0 then redis.call('HINCRBY', k, 'onHand', d_on_hand) end
+  if d_reserved ~= 0 then redis.call('HINCRBY', k, 'reserved', d_reserved) end
+  if d_safety ~= 0 then redis.call('HINCRBY', k, 'safety', d_safety) end
+  if d_quarantine ~= 0 then redis.call('HINCRBY', k, 'quarantine', d_quarantine) end
+  redis.call('XADD', key('ledger'), '*', 'kind', kind, 'sku', sku, 'dOnHand', d_on_hand, 'dReserved', d_reserved,
+    'dSafety', d_safety, 'dQuarantine', d_quarantine, 'reason', reason, 'ref', ref, 'actor', ACTOR)
+  touch(sku)
+end
+
+------------------------------------------------------------------------------------------------------
+-- Alerts: deterministic ids (type:subject), so raising twice updates one alert and the condition's owner closes it.
+
+local function alert_open(alert_type, severity, subject, detail)
+  local id = alert_type .. ':' .. subject
+  local raw = redis.call('HGET', key('alerts'), id)
+  local alert
+  if raw then
+    alert = cjson.decode(raw)
+    alert.detail = detail
+    alert.severity = severity
+    alert.updatedAt = NOW_ISO
+  else
+    alert = { id = id, type = alert_type, severity = severity, subject = subject, detail = detail,
+      openedAt = NOW_ISO, updatedAt = NOW_ISO, acknowledged = false }
+  end
+  redis.call('HSET', key('alerts'), id, cjson.encode(alert))
+end
+
+local function alert_close(alert_type, subject)
+  redis.call('HDEL', key('alerts'), alert_type .. ':' .. subject)
+end
+
+-- A count may put on-hand below reserved; the SKU then shows a SHORTAGE until it is covered again.
+local function check_shortage(sku)
+  local c = sku_counters(sku)
+  if c and c.reserved > c.onHand then
+    alert_open('SHORTAGE', 'critical', sku, { sku = sku, missing = c.reserved - c.onHand, onHand = c.onHand, reserved = c.reserved })
+  else
+    alert_close('SHORTAGE', sku)
+  end
+end
+
+------------------------------------------------------------------------------------------------------
+-- Orders
+
+local function order_key_of(o)
+  return o.channel .. ':' .. o.account .. ':' .. o.orderId
+end
+
+local function listing_key_of(o, line)
+  return o.channel .. ':' .. o.account .. ':' .. line.listingId
+end
+
+local function order_load(order_key)
+  local raw = redis.call('GET', key('order', order_key))
+  if not raw then
+    return nil
+  end
+  return cjson.decode(raw)
+end
+
+local function order_save(o, old_state)
+  local seq = redis.call('INCR', key('seq'))
+  o.seq = seq
+  o.updatedAt = NOW_ISO
+  redis.call('SET', key('order', o.key), cjson.encode(o))
+  redis.call('ZADD', key('orders'), seq, o.key)
+  if old_state and old_state ~= o.state then
+    redis.call('ZREM', key('state', old_state), o.key)
+  end
+  redis.call('ZADD', key('state', o.state), seq, o.key)
+end
+
+local function open_quantity(line)
+  return line.quantity - line.cancelled
+end
+
+local function components_of(listing_key)
+  local raw = redis.call('HGET', key('listing', listing_key), 'components')
+  if not raw then
+    return nil
+  end
+  return cjson.decode(raw)
+end
+
+-- Sums every component of every open line. Lists listings that have no mapping.
+local function order_needs(o)
+  local needs, skus, unmapped, line_components = {}, {}, {}, {}
+  for i, line in ipairs(o.lines) do
+    local open = open_quantity(line)
+    if open > 0 then
+      local components = components_of(listing_key_of(o, line))
+      if not components then
+        unmapped[#unmapped + 1] = listing_key_of(o, line)
+      else
+        line_components[i] = components
+        for _, c in ipairs(components) do
+          if not needs[c.sku] then
+            needs[c.sku] = 0
+            skus[#skus + 1] = c.sku
+          end
+          needs[c.sku] = needs[c.sku] + c.qty * open
+        end
+      end
+    end
+  end
+  return needs, skus, unmapped, line_components
+end
+
+local function unregister_waiting(o)
+  if o.waitingOn then
+    for _, sku in ipairs(o.waitingOn) do
+      redis.call('ZREM', key('waiting', sku), o.key)
+    end
+    o.waitingOn = nil
+  end
+  if o.unmappedOn then
+    for _, lk in ipairs(o.unmappedOn) do
+      redis.call('ZREM', key('unmapped', lk), o.key)
+    end
+    o.unmappedOn = nil
+  end
+end
+
+local function set_held(o, reason, detail)
+  o.state = 'HELD'
+  o.heldReason = reason
+  o.heldDetail = detail
+  alert_open('HELD_ORDER', 'warning', o.key, { reason = reason, detail = detail })
+end
+
+local function clear_held(o)
+  if o.heldReason ~= cjson.null and o.heldReason ~= nil then
+    alert_close('HELD_ORDER', o.key)
+  end
+  o.heldReason = cjson.null
+  o.heldDetail = cjson.null
+end
+
+local function hold_unmapped(o, unmapped)
+  unregister_waiting(o)
+  o.unmappedOn = unmapped
+  for _, lk in ipairs(unmapped) do
+    redis.call('ZADD', key('unmapped', lk), o.rank, o.key)
+    local name, option = '', ''
+    for _, line in ipairs(o.lines) do
+      if listing_key_of(o, line) == lk then
+        name = line.productName or ''
+        option = line.optionName or ''
+      end
+    end
+    alert_open('UNMAPPED_LISTING', 'warning', lk, { listing = lk, productName = name, optionName = option, orderKey = o.key })
+  end
+  set_held(o, 'UNMAPPED', table.concat(unmapped, ', '))
+end
+
+local function hold_out_of_stock(o, short)
+  unregister_waiting(o)
+  o.waitingOn = short
+  for _, sku in ipairs(short) do
+    redis.call('ZADD', key('waiting', sku), o.rank, o.key)
+  end
+  set_held(o, 'OUT_OF_STOCK', table.concat(short, ', '))
+end
+
+-- All or nothing: check every component of every line, then reserve every one. Returns true when allocated;
+-- otherwise the order is held (unmapped or out of stock) and nothing was reserved.
+local function try_allocate(o)
+  local needs, skus, unmapped, line_components = order_needs(o)
+  if #unmapped > 0 then
+    hold_unmapped(o, unmapped)
+    return false
+  end
+  local short = {}
+  for _, sku in ipairs(skus) do
+    local c = sku_counters(sku)
+    if not c or available_of(c) < needs[sku] then
+      short[#short + 1] = sku
+    end
+  end
+  if #short > 0 then
+    hold_out_of_stock(o, short)
+    return false
+  end
+  for _, sku in ipairs(skus) do
+    sku_move(sku, 'reserve', 0, needs[sku], 0, 0, 'order', o.key)
+    redis.call('ZADD', key('allocs', sku), NOW_MS, o.key)
+  end
+  for i, line in ipairs(o.lines) do
+    if line_components[i] then
+      line.components = line_components[i]
+    end
+  end
+  unregister_waiting(o)
+  clear_held(o)
+  o.allocation = needs
+  o.state = 'ALLOCATED'
+  return true
+end
+
+-- Gives back everything the order reserves (a hold, a cancel, a shortage).
+local function release_allocation(o, reason)
+  for _, sku in ipairs(sorted_keys(o.allocation)) do
+    local qty = o.allocation[sku]
+    if qty > 0 then
+      sku_move(sku, 'release', 0, -qty, 0, 0, reason, o.key)
+    end
+    redis.call('ZREM', key('allocs', sku), o.key)
+  end
+  o.allocation = {}
+end
+
+local function is_reserving(state)
+  return state == 'ALLOCATED' or state == 'WAYBILL_ISSUED'
+end
+
+local function has_open_cancel_request(o)
+  return o.claim ~= nil and o.claim ~= cjson.null and o.claim.type == 'CANCEL' and o.claim.status == 'REQUESTED'
+end
+
+-- Backorders: orders held for stock on these SKUs are retried, oldest first, while stock lasts.
+-- Allocating one may free nothing and consume other SKUs; a retry that fails re-registers the order on
+-- whatever is short now. The sweep is bounded per call; resume_backorders.lua finishes a long queue.
+local RESUME_LIMIT = 200
+local function resume_waiting(skus)
+  local tries = 0
+  local i = 1
+  while i <= #skus do
+    local sku = skus[i]
+    i = i + 1
+    local members = redis.call('ZRANGE', key('waiting', sku), 0, 49)
+    for _, member in ipairs(members) do
+      if tries >= RESUME_LIMIT then
+        return tries
+      end
+      local c = sku_counters(sku)
+      if not c or available_of(c) == 0 then
+        break
+      end
+      local o = order_load(member)
+      if not o or o.state ~= 'HELD' or o.heldReason ~= 'OUT_OF_STOCK' then
+        redis.call('ZREM', key('waiting', sku), member)
+      else
+        tries = tries + 1
+        if try_allocate(o) then
+          order_save(o, 'HELD')
+        else
+          order_save(o, 'HELD')
+        end
+      end
+    end
+  end
+  return tries
+end
+
+local function resume_touched()
+  local list = {}
+  for _, sku in ipairs(touched_list) do
+    list[#list + 1] = sku
+  end
+  return resume_waiting(list)
+end
+
+local function refuse_transition(o, to)
+  return { E_INVALID_TRANSITION, o.state, to }
+end
+
+local function return_policy(default_policy)
+  local raw = redis.call('HGET', key('settings'), 'doc')
+  if raw then
+    local s = cjson.decode(raw)
+    if s.returnPolicy then
+      return s.returnPolicy
+    end
+  end
+  return default_policy
+end
+
+local function find_line(o, line_id)
+  for _, line in ipairs(o.lines) do
+    if line.lineId == line_id then return line end
+  end
+  return nil
+end
+
+local function all_lines(o, predicate)
+  for _, line in ipairs(o.lines) do
+    if not predicate(line) then return false end
+  end
+  return true
+end
+
+-- Cancels units of one line of an unshipped order; units it reserved go back. A fully cancelled order is
+-- CANCELLED. Returns nil, or a refusal reply.
+local function cancel_units(o, line, qty, reason)
+  if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
+  if qty > open_quantity(line) then return { E_QUANTITY_EXCEEDED, line.lineId, open_quantity(line) } end
+  if is_reserving(o.state) then
+    local components = line.components or {}
+    for _, c in ipairs(components) do
+      local units = c.qty * qty
+      sku_move(c.sku, 'release', 0, -units, 0, 0, reason, o.key)
+      o.allocation[c.sku] = o.allocation[c.sku] - units
+      if o.allocation[c.sku] <= 0 then
+        o.allocation[c.sku] = nil
+        redis.call('ZREM', key('allocs', c.sku), o.key)
+      end
+    end
+  end
+  line.cancelled = line.cancelled + qty
+  if all_lines(o, function(l) return open_quantity(l) == 0 end) then
+    release_allocation(o, reason)
+    unregister_waiting(o)
+    clear_held(o)
+    o.state = 'CANCELLED'
+    o.cancelledAt = NOW_ISO
+  elseif o.state == 'HELD' and (o.heldReason == 'OUT_OF_STOCK' or o.heldReason == 'UNMAPPED') then
+    try_allocate(o)
+  end
+  return nil
+end
+
+-- Takes back units of one line of a shipped order: restocked, or held in quarantine for inspection.
+-- A fully returned order is RETURNED. Returns nil, or a refusal reply.
+local function return_units(o, line, qty, policy)
+  if not can_transition(o.state, 'RETURNED') then return refuse_transition(o, 'RETURNED') end
+  local remaining = open_quantity(line) - line.returned
+  if qty > remaining then return { E_QUANTITY_EXCEEDED, line.lineId, remaining } end
+  for _, c in ipairs(line.components or {}) do
+    local units = c.qty * qty
+    if policy == 'quarantine' then
+      sku_move(c.sku, 'quarantine', 0, 0, 0, units, 'return', o.key)
+    else
+      sku_move(c.sku, 'return', units, 0, 0, 0, 'return', o.key)
+    end
+  end
+  line.returned = line.returned + qty
+  if all_lines(o, function(l) return open_quantity(l) - l.returned == 0 end) then
+    o.state = 'RETURNED'
+    o.returnedAt = NOW_ISO
+  end
+  return nil
+end
+
+-- The common ending of a script that moved stock: retry backorders on what it freed, close shortages it
+-- covered, and queue one stock push per touched SKU.
+local function settle()
+  resume_touched()
+  for _, sku in ipairs(touched_list) do
+    if redis.call('HEXISTS', key('alerts'), 'SHORTAGE:' .. sku) == 1 then
+      check_shortage(sku)
+    end
+  end
+  flush_outbox()
+end

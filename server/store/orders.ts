@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { orderKey, type Channel } from '../../shared/ids';
+import { OrderSchema, type Claim, type Order, type OrderInput } from '../../shared/order';
+import { HeldReasonSchema, OrderStateSchema, type OrderState } from '../../shared/state-machine';
+import type { TrackingStatusSchema } from '../../shared/order';
+import { luaArray, type SellerContext } from './context';
+import { StoreError } from './errors';
+
+export const IngestResultSchema = z.object({
+  key: z.string(),
+  status: OrderStateSchema,
+  reason: HeldReasonSchema.nullable(),
+  detail: z.string().nullable(),
+  created: z.boolean(),
+  replay: z.boolean(),
+});
+export type IngestResult = z.infer<typeof IngestResultSchema>;
+
+const StatusReply = z.object({ key: z.string(), status: OrderStateSchema }).loose();
+const OrdersReply = z.object({ orders: luaArray(z.object({ key: z.string(), status: OrderStateSchema })), replay: z.boolean().optional() });
+
+export interface OrderQuery {
+  status?: OrderState;
+  channel?: Channel;
+  /** Exclusive lower bound on `seq`: the `nextCursor` or `syncToken` of an earlier page. */
+  after?: number;
+  limit: number;
+}
+
+export interface OrderPage {
+  orders: Order[];
+  /** Pass back as `after` to continue; null when nothing more changed yet. */
+  nextCursor: number | null;
+  /** The highest seq seen; an incremental refresh starts after it. */
+  syncToken: number;
+}
+
+export interface WaybillAttachment {
+  waybillId: string;
+  carrier: string;
+  trackingNumber: string;
+  dispatchNow: boolean;
+}
+
+/** Orders: ingestion and every state change, each one atomic script. */
+export class OrderStore {
+  constructor(private readonly ctx: SellerContext) {}
+
+  /** Idempotent per line; `rank` orders backorders (oldest first). */
+  async ingest(input: OrderInput): Promise<IngestResult> {
+    const key = orderKey(input.channel, input.account, input.orderId);
+    const rank = input.orderedAt ? Date.parse(input.orderedAt) : this.ctx.clock().getTime();
+    const receiver = { ...input.receiver, address2: input.receiver.address2 ?? '' };
+    const payload = JSON.stringify({ ...input, key, rank, receiver });
+    return this.ctx.callParsed('ingest_order', [this.ctx.keys.order(key)], [payload], IngestResultSchema);
+  }
+
+  async hold(key: string, note = ''): Promise<{ key: string; status: OrderState }> {
+    return this.ctx.callParsed('hold_order', [this.ctx.keys.order(key)], [key, note], StatusReply);
+  }
+
+  async release(key: string): Promise<{ key: string; status: OrderState }> {
+    return this.ctx.callParsed('release_order', [this.ctx.keys.order(key)], [key], StatusReply);
+  }
+
+  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean }> {
+    const schema = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean() });
+    return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], [key, reason], schema);
+  }
+
+  async cancelLine(key: string, lineId: string, quantity: number, reason = ''): Promise<{ key: string; status: OrderState }> {
+    return this.ctx.callParsed('cancel_line', [this.ctx.keys.order(key)], [key, lineId, String(quantity), reason], StatusReply);
+  }
+
+  /** The whole order, or `quantity` units of one line. Restock or quarantine follows the seller's setting. */
+  async returnUnits(key: string, line?: { lineId: string; quantity: number }): Promise<{ key: string; status: OrderState }> {
+    const args = [key, line?.lineId ?? '', String(line?.quantity ?? 0), DEFAULT_SETTINGS.returnPolicy];
+    return this.ctx.callParsed('return_line', [this.ctx.keys.order(key)], args, StatusReply);
+  }
+
+  /** One parcel: all its orders ship, or none. */
+  async ship(keys: readonly string[], options: { station?: string; requirePacked?: boolean } = {}): Promise<{ key: string; status: OrderState }[]> {
+    const payload = JSON.stringify({ orderKeys: keys, station: options.station ?? '', requirePacked: options.requirePacked ?? false });
+    return (await this.ctx.callParsed('ship_orders', [], [payload], OrdersReply)).orders;
+  }
+
+  async markWaybillIssued(keys: readonly string[], waybill: WaybillAttachment): Promise<{ orders: { key: string; status: OrderState }[]; replay: boolean }> {
+    const reply = await this.ctx.callParsed('mark_waybill_issued', [], [JSON.stringify({ orderKeys: keys, ...waybill })], OrdersReply);
+    return { orders: reply.orders, replay: reply.replay ?? false };
+  }
+
+  async voidWaybill(keys: readonly string[], waybillId: string, trackingNumber: string): Promise<{ key: string; status: OrderState }[]> {
+    const payload = JSON.stringify({ orderKeys: keys, waybillId, trackingNumber });
+    return (await this.ctx.callParsed('void_waybill', [], [payload], OrdersReply)).orders;
+  }
+
+  /** A channel claim, applied once per claimId. */
+  async recordClaim(key: string, claim: Omit<Claim, 'at'> & { claimId: string }): Promise<{ key: string; status: OrderState; applied: boolean }> {
+    const schema = z.object({ key: z.string(), status: OrderStateSchema, applied: z.boolean() });
+    return this.ctx.callParsed('record_claim', [this.ctx.keys.order(key)], [key, JSON.stringify(claim), DEFAULT_SETTINGS.returnPolicy], schema);
+  }
+
+  async setFlags(
+    key: string,
+    flags: { confirmed?: boolean; packed?: boolean; delivered?: boolean; tracking?: { status: z.infer<typeof TrackingStatusSchema>; message?: string } },
+  ): Promise<{ key: string; status: OrderState; changed: boolean }> {
+    const schema = z.object({ key: z.string(), status: OrderStateSchema, changed: z.boolean() });
+    return this.ctx.callParsed('set_order_flags', [this.ctx.keys.order(key)], [key, JSON.stringify(flags)], schema);
+  }
+
+  async get(key: string): Promise<Order | null> {
+    return (await this.getMany([key]))[0] ?? null;
+  }
+
+  /** In the order asked; unknown keys are left out. */
+  async getMany(keys: readonly string[]): Promise<Order[]> {
+    if (keys.length === 0) return [];
+    const raws = await this.ctx.redis().mGet(keys.map((key) => this.ctx.keys.order(key)));
+    return raws.flatMap((raw) => (raw ? [OrderSchema.parse(JSON.parse(raw))] : []));
+  }
+
+  async require(key: string): Promise<Order> {
+    const order = await this.get(key);
+    if (!order) throw new StoreError('ORDER_NOT_FOUND', [key]);
+    return order;
+  }
+
+  /**
+   * Orders in the order they last changed (ascending seq). A page ends at a seq, so an order that changes
+   * while someone pages moves past the cursor and is seen again rather than skipped.
+   */
+  async list(query: OrderQuery): Promise<OrderPage> {
+    const index = query.status ? this.ctx.keys.stateIndex(query.status) : this.ctx.keys.orderIndex;
+    const redis = this.ctx.redis();
+    const orders: Order[] = [];
+    let after = query.after ?? 0;
+    let exhausted = false;
+    // A channel filter may skip most of a page; keep reading, but only so far in one request.
+    for (let round = 0; round < 20 && orders.length < query.limit; round++) {
+      const chunk = await redis.zRangeWithScores(index, `(${after}`, '+inf', { BY: 'SCORE', LIMIT: { offset: 0, count: query.limit } });
+      if (chunk.length === 0) {
+        exhausted = true;
+        break;
+      }
+      const entries = chunk.map((entry) => ({ key: entry.value, score: entry.score }));
+      const found = new Map((await this.getMany(entries.map((entry) => entry.key))).map((order) => [order.key, order]));
+      // The cursor follows the index's scores, not the orders' own seq: an order that changed since the
+      // index was read has a higher seq and will be met again further on.
+      for (const entry of entries) {
+        if (orders.length >= query.limit) break;
+        after = entry.score;
+        const order = found.get(entry.key);
+        if (order && (!query.channel || order.channel === query.channel) && (!query.status || order.state === query.status)) orders.push(order);
+      }
+      if (entries.length < query.limit) {
+        exhausted = orders.length < query.limit;
+        break;
+      }
+    }
+    return { orders, nextCursor: exhausted ? null : after, syncToken: after };
+  }
+}

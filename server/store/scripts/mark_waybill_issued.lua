@@ -1,0 +1,55 @@
+--[[
+  Attaches a waybill (one box) to the orders it covers: ALLOCATED -> WAYBILL_ISSUED. A parcel's orders move
+  together or not at all. Attaching a further box of the same parcel (packages > 1) keeps the state.
+
+  KEYS[1]  seller prefix
+  ARGV[1..3] now ms, now ISO, actor
+  ARGV[4]  JSON {orderKeys: [...], waybillId, carrier, trackingNumber, dispatchNow}
+           dispatchNow: the seller pre-registers tracking at issuance (가배송), so queue the dispatch now
+
+  Returns JSON {orders: [{key, status}], replay}
+    or {-1 ORDER_NOT_FOUND, key} | {-2 INVALID_TRANSITION, from, 'WAYBILL_ISSUED', key} | {-8 CANCEL_REQUESTED, key}
+]]
+
+local args = cjson.decode(ARGV[4])
+local orders = {}
+local all_attached = true
+for i, order_key in ipairs(args.orderKeys) do
+  local o = order_load(order_key)
+  if not o then return { E_ORDER_NOT_FOUND, order_key } end
+  if has_open_cancel_request(o) then return { E_CANCEL_REQUESTED, order_key } end
+  local attached = false
+  for _, id in ipairs(o.waybillIds or {}) do
+    if id == args.waybillId then attached = true end
+  end
+  if not attached then
+    all_attached = false
+    if o.state ~= 'WAYBILL_ISSUED' and not can_transition(o.state, 'WAYBILL_ISSUED') then
+      return { E_INVALID_TRANSITION, o.state, 'WAYBILL_ISSUED', order_key }
+    end
+  end
+  orders[i] = o
+end
+
+local out = {}
+for i, o in ipairs(orders) do
+  out[i] = { key = o.key, status = 'WAYBILL_ISSUED' }
+end
+if all_attached then return cjson.encode({ orders = out, replay = true }) end
+
+for _, o in ipairs(orders) do
+  local old_state = o.state
+  local ids = o.waybillIds or {}
+  ids[#ids + 1] = args.waybillId
+  o.waybillIds = ids
+  o.state = 'WAYBILL_ISSUED'
+  if not o.tracking.trackingNumber then
+    o.tracking = { status = 'none', carrier = args.carrier, trackingNumber = args.trackingNumber, at = NOW_ISO }
+  end
+  if args.dispatchNow and o.tracking.status == 'none' then
+    o.tracking.status = 'pending'
+    outbox_dispatch(o.key)
+  end
+  order_save(o, old_state)
+end
+return cjson.encode({ orders = out, replay = false })

@@ -1,0 +1,44 @@
+--[[
+  Records facts about an order that move no stock: confirmed on the channel (발주확인), packed (verified by item
+  scan), delivered (SHIPPED -> DELIVERED), and the channel's answer to a tracking dispatch.
+
+  KEYS[1]  seller prefix
+  KEYS[2]  the order
+  ARGV[1..3] now ms, now ISO, actor
+  ARGV[4]  order key
+  ARGV[5]  JSON {confirmed?, packed?, delivered?, tracking?: {status, message?}}
+
+  Returns JSON {key, status, changed}
+    or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'DELIVERED'}
+]]
+
+local o = order_load(ARGV[4])
+if not o then return { E_ORDER_NOT_FOUND } end
+local flags = cjson.decode(ARGV[5])
+local old_state = o.state
+local changed = false
+
+if flags.delivered and o.state ~= 'DELIVERED' then
+  if not can_transition(o.state, 'DELIVERED') then return refuse_transition(o, 'DELIVERED') end
+  o.state = 'DELIVERED'
+  o.deliveredAt = NOW_ISO
+  changed = true
+end
+if flags.confirmed ~= nil and flags.confirmed ~= o.confirmed then
+  o.confirmed = flags.confirmed
+  changed = true
+end
+if flags.packed ~= nil and flags.packed ~= o.packed then
+  o.packed = flags.packed
+  changed = true
+end
+if flags.tracking and (flags.tracking.status ~= o.tracking.status or flags.tracking.message ~= o.tracking.message) then
+  o.tracking.status = flags.tracking.status
+  o.tracking.message = flags.tracking.message
+  o.tracking.at = NOW_ISO
+  if flags.tracking.status == 'accepted' then alert_close('TRACKING_MISSING', o.key) end
+  changed = true
+end
+
+if changed then order_save(o, old_state) end
+return cjson.encode({ key = o.key, status = o.state, changed = changed })

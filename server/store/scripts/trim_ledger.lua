@@ -1,0 +1,35 @@
+--[[
+  Retention: drops ledger entries older than a cut-off, folding their deltas into a per-SKU base first, so
+  base + remaining entries still sum to every counter. Bounded per call; call again while `more` is true.
+  The outbox is trimmed too (its entries are work, not history).
+
+  KEYS[1]  seller prefix
+  ARGV[1..3] now ms, now ISO, actor
+  ARGV[4]  ledger cut-off, ms since the epoch
+  ARGV[5]  outbox cut-off, ms since the epoch
+  ARGV[6]  most entries to fold in this call
+
+  Returns JSON {folded, more}
+]]
+
+local cutoff = tonumber(ARGV[4])
+local batch = tonumber(ARGV[6])
+local entries = redis.call('XRANGE', key('ledger'), '-', '(' .. cutoff .. '-0', 'COUNT', batch)
+local last = nil
+for _, entry in ipairs(entries) do
+  local f = {}
+  for i = 1, #entry[2], 2 do f[entry[2][i]] = entry[2][i + 1] end
+  local base = key('ledger-base', f.sku)
+  redis.call('HINCRBY', base, 'dOnHand', tonumber(f.dOnHand))
+  redis.call('HINCRBY', base, 'dReserved', tonumber(f.dReserved))
+  redis.call('HINCRBY', base, 'dSafety', tonumber(f.dSafety))
+  redis.call('HINCRBY', base, 'dQuarantine', tonumber(f.dQuarantine))
+  last = entry[1]
+end
+if last then
+  -- Delete exactly what was folded: MINID keeps ids >= its argument, so pass the id right after the last one.
+  local ms, seq = string.match(last, '^(%d+)-(%d+)$')
+  redis.call('XTRIM', key('ledger'), 'MINID', ms .. '-' .. (tonumber(seq) + 1))
+end
+redis.call('XTRIM', key('outbox'), 'MINID', '~', ARGV[5])
+return cjson.encode({ folded = #entries, more = #entries == batch })

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { LedgerKindSchema, type LedgerEntry } from '../../shared/ledger';
+import { luaArray, type SellerContext } from './context';
+
+export const ADJUSTMENT_KINDS = ['inbound', 'set', 'safety'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+
+export const AdjustmentResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('applied'),
+    sku: z.string(),
+    onHand: z.int(),
+    reserved: z.int(),
+    safety: z.int(),
+    available: z.int(),
+    heldOrders: luaArray(z.string()),
+  }),
+  z.object({ status: z.literal('conflict'), sku: z.string(), current: z.int() }),
+]);
+export type AdjustmentResult = z.infer<typeof AdjustmentResultSchema>;
+
+export interface LedgerQuery {
+  sku?: string;
+  /** Exclusive: a ledger entry id from an earlier page, or a time in ms. */
+  since?: string;
+  limit: number;
+}
+
+const LUA_KIND: Record<AdjustmentKind, string> = { inbound: 'inbound', set: 'count', safety: 'safety' };
+
+/** Counter movements that are not orders: inbound, physical counts, safety buffers; the ledger; upkeep. */
+export class StockStore {
+  constructor(private readonly ctx: SellerContext) {}
+
+  /**
+   * `expected` is what the caller last saw of the counter it changes (on-hand for inbound and set, safety for
+   * safety). A mismatch changes nothing and reports the current value.
+   */
+  async adjust(sku: string, kind: AdjustmentKind, quantity: number, expected?: number, ref = 'adjustment'): Promise<AdjustmentResult> {
+    const args = [sku, LUA_KIND[kind], String(quantity), expected === undefined ? '' : String(expected), ref];
+    return this.ctx.callParsed('adjust_stock', [this.ctx.keys.sku(sku)], args, AdjustmentResultSchema);
+  }
+
+  async ledger(query: LedgerQuery): Promise<LedgerEntry[]> {
+    const start = query.since ? `(${query.since}` : '-';
+    const out: LedgerEntry[] = [];
+    let cursor = start;
+    // With a SKU filter, read on until the page is full or the stream ends.
+    for (let round = 0; round < 50 && out.length < query.limit; round++) {
+      const batch = (await this.ctx.redis().xRange(this.ctx.keys.ledger, cursor, '+', { COUNT: Math.max(query.limit, 200) })) ?? [];
+      for (const entry of batch) {
+        cursor = `(${entry.id}`;
+        const parsed = parseLedgerEntry(entry.id, entry.message);
+        if (!query.sku || parsed.sku === query.sku) out.push(parsed);
+        if (out.length >= query.limit) break;
+      }
+      if (batch.length < Math.max(query.limit, 200)) break;
+    }
+    return out;
+  }
+
+  /** Sum of each delta column for one SKU, including entries folded away by retention. */
+  async ledgerTotals(sku: string): Promise<{ onHand: number; reserved: number; safety: number; quarantine: number }> {
+    const base = await this.ctx.redis().hGetAll(this.ctx.keys.ledgerBase(sku));
+    const totals = { onHand: Number(base.dOnHand ?? 0), reserved: Number(base.dReserved ?? 0), safety: Number(base.dSafety ?? 0), quarantine: Number(base.dQuarantine ?? 0) };
+    let cursor = '-';
+    for (;;) {
+      const batch = (await this.ctx.redis().xRange(this.ctx.keys.ledger, cursor, '+', { COUNT: 1000 })) ?? [];
+      for (const entry of batch) {
+        cursor = `(${entry.id}`;
+        const parsed = parseLedgerEntry(entry.id, entry.message);
+        if (parsed.sku !== sku) continue;
+        totals.onHand += parsed.dOnHand;
+        totals.reserved += parsed.dReserved;
+        totals.safety += parsed.dSafety;
+        totals.quarantine += parsed.dQuarantine;
+      }
+      if (batch.length < 1000) return totals;
+    }
+  }
+
+  async resumeBackorders(skus: readonly string[]): Promise<number> {
+    const reply = await this.ctx.callParsed('resume_backorders', [], [JSON.stringify(skus)], z.object({ tried: z.int() }));
+    return reply.tried;
+  }
+
+  /** Retention: folds and drops ledger entries older than the cut-off, and trims the outbox. */
+  async trim(ledgerBefore: Date, outboxBefore: Date, batch = 1000): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const args = [String(ledgerBefore.getTime()), String(outboxBefore.getTime()), String(batch)];
+      const reply = await this.ctx.callParsed('trim_ledger', [], args, z.object({ folded: z.int(), more: z.boolean() }));
+      folded += reply.folded;
+      if (!reply.more) return folded;
+    }
+  }
+}
+
+const LedgerFields = z.object({
+  kind: LedgerKindSchema,
+  sku: z.string(),
+  dOnHand: z.coerce.number().int(),
+  dReserved: z.coerce.number().int(),
+  dSafety: z.coerce.number().int(),
+  dQuarantine: z.coerce.number().int(),
+  reason: z.string(),
+  ref: z.string(),
+  actor: z.string(),
+});
+
+function parseLedgerEntry(id: string, message: Record<string, string>): LedgerEntry {
+  const at = new Date(Number(id.split('-')[0])).toISOString();
+  return { id, at, ...LedgerFields.parse(message) };
+}
