@@ -74,9 +74,9 @@ export interface CjClient {
   readonly tokenRequests: number;
 }
 
-/** Transport failures after which a RegBook may have been applied at CJ. */
+/** Transport failures of the RegBook call itself (not of the token call before it) after which it may have been applied. */
 function outcomeUnknown(error: unknown): error is CjError {
-  if (!isCjError(error)) return false;
+  if (!isCjError(error) || error.details.endpoint !== CJ_ENDPOINTS.book) return false;
   if (error.kind === 'network') return error.details.mayHaveReachedCj !== false;
   return error.kind === 'timeout' || error.kind === 'server' || error.kind === 'bad_response';
 }

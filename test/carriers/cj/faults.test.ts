@@ -64,6 +64,15 @@ describe('CJ faults', () => {
     expect(error).toMatchObject({ kind: 'network', retryable: true, details: { mayHaveReachedCj: false } });
   });
 
+  it('reports a token request that failed before a RegBook as that failure: the booking was never sent', async () => {
+    const { sandbox, client } = await cjHarness({ client: { timeoutMs: 1_500 } });
+    const booking = client.prepareBooking(parcelInput(cjCustUseNo(PARCEL, 1), '650000000001'));
+    sandbox.control.inject({ kind: 'timeout', endpoint: 'ReqOneDayToken' });
+    const error = errorOf(await client.registerBooking(booking).catch((caught: unknown) => caught));
+    expect(error).toMatchObject({ kind: 'timeout', retryable: true, details: { endpoint: 'ReqOneDayToken' } });
+    expect(sandbox.state.requests('RegBook')).toHaveLength(0);
+  });
+
   it('gives other calls retryable transport errors, and waits out a slow answer', async () => {
     const { sandbox, client } = await cjHarness({ client: { timeoutMs: 3_000 } });
     await client.token();

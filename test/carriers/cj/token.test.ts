@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createCjClient } from '../../../server/carriers/cj/client';
 import { isCjError } from '../../../server/carriers/cj/errors';
-import { cjHarness } from './harness';
+import type { CjTokenStore } from '../../../server/carriers/cj/token';
+import type { CjToken } from '../../../server/carriers/cj/wire';
+import { BUSINESS_NUMBER, CUSTOMER_ID, cjHarness } from './harness';
 
 const ADDRESS = '서울 강남구 테헤란로 152';
 const HOUR = 3600_000;
@@ -92,6 +95,22 @@ describe('CJ one-day token', () => {
     expect(await client.refineAddress(ADDRESS)).toMatchObject({ kind: 'refined' });
     expect(sandbox.state.requests('ReqAddrRfnSm').map((request) => request.status)).toEqual([200, 401, 200]);
     expect(sandbox.state.tokenRequests()).toBe(2);
+  });
+
+  it('is shared through a token store, so a second instance does not ask CJ again', async () => {
+    let shared: CjToken | null = null;
+    const store: CjTokenStore = {
+      load: async () => shared,
+      save: async (token) => {
+        shared = token;
+      },
+    };
+    const { sandbox, client } = await cjHarness({ client: { tokenStore: store } });
+    const other = createCjClient({ baseUrl: sandbox.url, customerId: CUSTOMER_ID, businessNumber: BUSINESS_NUMBER, clock: () => sandbox.state.now(), tokenStore: store });
+    await client.refineAddress(ADDRESS);
+    expect(await other.refineAddress(ADDRESS)).toMatchObject({ kind: 'refined' });
+    expect(sandbox.state.tokenRequests()).toBe(1);
+    expect(other.tokenRequests).toBe(0);
   });
 
   it('is refused for a business number CJ does not have on file', async () => {
