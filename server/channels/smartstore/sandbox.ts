@@ -25,12 +25,24 @@ export interface SandboxOptions {
   accounts?: Partial<Credentials>[];
 }
 
+/** One request as the sandbox received it, for tests that check what the client sent. */
+export interface SandboxRequest {
+  endpoint: Endpoint;
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  /** The raw query string, before any decoding. */
+  rawQuery: string;
+}
+
 export interface SmartStoreSandbox {
   /** The base URL to give the client, ending in /external. */
   readonly url: string;
   readonly accounts: SandboxAccount[];
   readonly faults: FaultPlan;
   readonly auth: SandboxAuth;
+  /** Every routed request, oldest first (the last 5,000). */
+  readonly requests: SandboxRequest[];
   optionStockOmission: OptionStockOmission;
   /** The account of a client id, or the first one. */
   account(clientId?: string): SandboxAccount;
@@ -48,6 +60,7 @@ export async function startSmartStoreSandbox(options: SandboxOptions = {}): Prom
   const faults = new FaultPlan();
   const accounts: SandboxAccount[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  const requests: SandboxRequest[] = [];
 
   const addAccount = (credentials: Partial<Credentials> = {}): SandboxAccount => {
     const full: Credentials = {
@@ -67,6 +80,7 @@ export async function startSmartStoreSandbox(options: SandboxOptions = {}): Prom
     accounts,
     faults,
     auth,
+    requests,
     optionStockOmission: options.optionStockOmission ?? 'zero',
     account(clientId?: string) {
       const account = clientId === undefined ? accounts[0] : accounts.find((candidate) => candidate.clientId === clientId);
@@ -102,6 +116,8 @@ export async function startSmartStoreSandbox(options: SandboxOptions = {}): Prom
     const route = isToken ? null : ROUTES.find((candidate) => candidate.method === request.method && candidate.pattern.test(path));
     if (!isToken && !route) return send(response, 404, errorBody('GW.NOT_FOUND', '경로를 찾을 수 없습니다.', now(), trace));
     const endpoint: Endpoint = route ? route.endpoint : 'token';
+    requests.push({ endpoint, method: request.method ?? '', path, query: url.searchParams, rawQuery: (request.url ?? '').split('?')[1] ?? '' });
+    if (requests.length > 5_000) requests.splice(0, requests.length - 5_000);
     const fault = faults.draw(endpoint);
     if (fault && !AFTER_APPLY.has(fault.kind)) return refuseWithFault(response, fault, trace);
 
@@ -161,6 +177,8 @@ export async function startSmartStoreSandbox(options: SandboxOptions = {}): Prom
         return send(response, 503, errorBody('GW.INTERNAL_SERVER_ERROR', '일시적인 오류입니다.', now(), trace));
       case 'ip_not_allowed':
         return send(response, 403, errorBody('GW.IP_NOT_ALLOWED', '허용되지 않은 IP 입니다.', now(), trace));
+      case 'unauthorized':
+        return send(response, 401, errorBody('GW.AUTHN', '인증에 실패했습니다.', now(), trace));
       default:
         // timeout: hold the request without answering, then drop it (the client has usually given up by then).
         return later(fault.delayMs, () => response.socket?.destroy());

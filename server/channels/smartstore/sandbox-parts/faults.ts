@@ -2,7 +2,7 @@
  * Fault injection and call counters of the sandbox, under test control.
  *
  * Faults before the request is applied (the gateway refuses or never answers): rate_limit, quota, server,
- * timeout, ip_not_allowed. Faults after it is applied (the work is done, the answer goes wrong): slow,
+ * timeout, ip_not_allowed, unauthorized (401 GW.AUTHN whatever the token). Faults after it is applied (the work is done, the answer goes wrong): slow,
  * malformed, applied_then_lost. Without the second group, "exactly once" would prove nothing.
  */
 
@@ -18,7 +18,7 @@ export const ENDPOINTS = [
 ] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
-export const FAULT_KINDS = ['rate_limit', 'quota', 'server', 'timeout', 'ip_not_allowed', 'slow', 'malformed', 'applied_then_lost'] as const;
+export const FAULT_KINDS = ['rate_limit', 'quota', 'server', 'timeout', 'ip_not_allowed', 'unauthorized', 'slow', 'malformed', 'applied_then_lost'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export const AFTER_APPLY: ReadonlySet<FaultKind> = new Set(['slow', 'malformed', 'applied_then_lost']);
