@@ -58,7 +58,7 @@ export async function confirmLines(client: NaverCommerceClient, lineIds: readonl
       else outcomes.set(id, { lineId: id, ok: false, code: failure.code, message: failure.message });
     }
   }
-  return lineIds.filter((id, index) => lineIds.indexOf(id) === index).map((id) => outcomes.get(id) ?? { lineId: id, ok: false, code: 'NO_RESULT', message: 'not processed' });
+  return [...new Set(lineIds)].map((id) => outcomes.get(id) ?? { lineId: id, ok: false, code: 'NO_RESULT', message: 'not processed' });
 }
 
 interface Prepared {

@@ -48,7 +48,7 @@ async function pollCaughtUp(connector: SmartStoreConnector, cursor: string | nul
 
 describe('smartstore under 20% mixed faults', () => {
   it.each([7, 42, 2026])('every order arrives once and every dispatch is applied once (seed %i)', async (seed) => {
-    const { sandbox, account, connector, clock } = await smartStoreHarness({ connector: { timeoutMs: 250, feed: { pageSize: 10 } } });
+    const { sandbox, account, connector, clock } = await smartStoreHarness({ connector: { timeoutMs: 150, feed: { pageSize: 10 } } });
     const product = productWithOptions(account, [10_000, 10_000, 10_000]);
     const since = new Date(clock.now() - HOUR_MS);
     sandbox.faults.randomly({ rate: 0.2, kinds: [...FAULT_KINDS].filter((kind) => kind !== 'ip_not_allowed' && kind !== 'unauthorized'), seed, delayMs: 20_000 });

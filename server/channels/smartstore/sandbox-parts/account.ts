@@ -34,6 +34,15 @@ export interface GeneratorOptions {
   onOrder?: (order: PlacedOrder) => void;
 }
 
+/** Made-up buyers for generated orders, so demo orders do not all go to one address. */
+const DEMO_BUYERS: Partial<SandboxAddress>[] = [
+  { name: '김민준', tel1: '010-2345-6789', baseAddress: '서울특별시 마포구 월드컵북로 396', detailedAddress: '12층', zipCode: '03925' },
+  { name: '이서연', tel1: '010-3456-7890', baseAddress: '경기도 성남시 분당구 판교역로 166', detailedAddress: 'A동 301호', zipCode: '13529' },
+  { name: '박지호', tel1: '010-4567-8901', baseAddress: '부산광역시 해운대구 센텀중앙로 79', detailedAddress: '1502호', zipCode: '48058' },
+  { name: '최유나', tel1: '010-5678-9012', baseAddress: '대전광역시 유성구 대학로 99', detailedAddress: '기숙사 B동', zipCode: '34134' },
+  { name: '정하준', tel1: '010-6789-0123', baseAddress: '광주광역시 서구 상무중앙로 110', zipCode: '61945' },
+];
+
 export class SandboxAccount {
   readonly catalog: SandboxCatalog;
   readonly book: SandboxOrderBook;
@@ -159,7 +168,9 @@ export class SandboxAccount {
       const pick = candidates[Math.floor(random() * candidates.length)];
       if (!pick) return;
       const quantity = 1 + Math.floor(random() * Math.min(pick.stock, options.maxQuantity ?? 2));
-      options.onOrder?.(this.placeOrder({ lines: [{ originProductNo: pick.originProductNo, optionId: pick.optionId, quantity }] }));
+      const receiver = DEMO_BUYERS[Math.floor(random() * DEMO_BUYERS.length)] ?? {};
+      const order = this.placeOrder({ receiver, ordererName: receiver.name ?? '홍길동', lines: [{ originProductNo: pick.originProductNo, optionId: pick.optionId, quantity }] });
+      options.onOrder?.(order);
     }, options.intervalMs);
     timer.unref();
     this.generators.add(timer);

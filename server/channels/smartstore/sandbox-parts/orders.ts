@@ -1,6 +1,6 @@
 import type { SandboxCatalog } from './catalog';
 import type { IdSource } from './ids';
-import { SandboxError, type ClaimSection, type SandboxAddress, type SandboxChange, type SandboxOrder, type SandboxProductOrder } from './model';
+import { SandboxError, type ClaimSection, type SandboxAddress, type SandboxChange, type SandboxClaim, type SandboxOrder, type SandboxProductOrder } from './model';
 
 /**
  * Orders of one sandbox account and their change feed (channels.md §1.2–1.6).
@@ -200,35 +200,24 @@ export class SandboxOrderBook {
 
   /** Returns and exchanges: the item is back at the seller. */
   collect(productOrderId: string, section: 'return' | 'exchange'): void {
-    const line = this.line(productOrderId);
-    const claim = this.openClaim(line, section);
-    claim.claimStatus = 'COLLECT_DONE';
-    this.setClaim(line, section, 'COLLECT_DONE');
-    this.record(line, 'COLLECT_DONE');
+    this.moveClaim(productOrderId, section, 'COLLECT_DONE', 'COLLECT_DONE');
   }
 
   completeClaim(productOrderId: string, section: ClaimSection): void {
-    const line = this.line(productOrderId);
-    const claim = this.openClaim(line, section);
-    const status = `${SECTION_PREFIX[section]}_DONE`;
-    claim.claimStatus = status;
-    claim.completedDate = this.now();
-    this.setClaim(line, section, status);
-    if (section !== 'exchange') {
+    this.moveClaim(productOrderId, section, `${SECTION_PREFIX[section]}_DONE`, 'CLAIM_COMPLETED', (line, claim) => {
+      claim.completedDate = this.now();
+      if (section === 'exchange') {
+        line.productOrderStatus = 'EXCHANGED';
+        return;
+      }
       line.remainQuantity -= claim.requestQuantity;
       if (section === 'cancel') this.catalog.give(line.originProductNo, line.optionId, claim.requestQuantity);
       if (line.remainQuantity === 0) line.productOrderStatus = section === 'cancel' ? 'CANCELED' : 'RETURNED';
-    } else line.productOrderStatus = 'EXCHANGED';
-    this.record(line, 'CLAIM_COMPLETED');
+    });
   }
 
   rejectClaim(productOrderId: string, section: ClaimSection): void {
-    const line = this.line(productOrderId);
-    const claim = this.openClaim(line, section);
-    const status = `${SECTION_PREFIX[section]}_REJECT`;
-    claim.claimStatus = status;
-    this.setClaim(line, section, status);
-    this.record(line, 'CLAIM_REJECTED');
+    this.moveClaim(productOrderId, section, `${SECTION_PREFIX[section]}_REJECT`, 'CLAIM_REJECTED');
   }
 
   /** Feed rows in [from, to], after the page position, sorted by time then productOrderId. */
@@ -262,10 +251,15 @@ export class SandboxOrderBook {
     return line;
   }
 
-  private openClaim(line: SandboxProductOrder, section: ClaimSection) {
+  /** Moves an open claim to `status`, applies its effect on the line, and appends the feed row. */
+  private moveClaim(productOrderId: string, section: ClaimSection, status: string, changeType: string, effect?: (line: SandboxProductOrder, claim: SandboxClaim) => void) {
+    const line = this.line(productOrderId);
     const claim = line.claims[section];
     if (!claim || !isOpenStatus(claim.claimStatus)) throw new SandboxError('NO_OPEN_CLAIM', `${line.productOrderId} has no open ${section} claim`);
-    return claim;
+    claim.claimStatus = status;
+    this.setClaim(line, section, status);
+    effect?.(line, claim);
+    this.record(line, changeType);
   }
 
   private setClaim(line: SandboxProductOrder, section: ClaimSection, status: string): void {
