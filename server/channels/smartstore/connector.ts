@@ -1,3 +1,4 @@
+import { carrierCode, type CarrierCodeChannel, type CarrierId } from '../../../shared/carriers';
 import { AccountIdSchema } from '../../../shared/ids';
 import type { ChannelClaim, ChannelOrder, Connector, LineOutcome, PollResult, Shipment, StockOutcome, StockUpdate } from '../connector';
 import { MAX_QUERY_IDS, NaverCommerceClient, type NaverClientOptions } from './client';
@@ -17,6 +18,8 @@ export interface SmartStoreConnectorOptions extends NaverClientOptions {
   account: string;
   feed?: Partial<FeedOptions>;
   stock?: Partial<StockOptions>;
+  /** The seller's carrier-code overrides (settings.channelCarrierCodes), used when a shipment names no code. */
+  carrierCodeOverrides?: Partial<Record<CarrierCodeChannel, Partial<Record<CarrierId, string>>>>;
 }
 
 export interface SmartStoreConnector extends Connector {
@@ -65,7 +68,11 @@ export function createSmartStoreConnector(options: SmartStoreConnectorOptions): 
     },
 
     dispatch(shipments: Shipment[]): Promise<LineOutcome[]> {
-      return dispatchShipments(client, shipments);
+      const withCodes = shipments.map((shipment) => ({
+        ...shipment,
+        carrierCode: shipment.carrierCode.trim() || (carrierCode(shipment.carrier, 'smartstore', options.carrierCodeOverrides) ?? ''),
+      }));
+      return dispatchShipments(client, withCodes);
     },
 
     setStock(updates: StockUpdate[]): Promise<StockOutcome[]> {

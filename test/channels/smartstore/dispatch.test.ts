@@ -106,15 +106,24 @@ describe('smartstore dispatch', () => {
     expect(sandbox.faults.requests('product-orders/dispatch')).toBe(2);
   });
 
-  it('refuses locally, without calling Naver, a line given twice or a shipment with no carrier code', async () => {
+  it('refuses locally, without calling Naver, a line given twice or a tracking number that is not one', async () => {
     const { sandbox, account, connector, clock } = await smartStoreHarness();
-    const [twice = '', noCode = ''] = confirmedLines(account, 2);
-    const outcomes = await connector.dispatch([shipment(twice, '123456789012', clock), shipment(twice, '123456789013', clock), { ...shipment(noCode, '123456789014', clock), carrierCode: '' }]);
+    const [twice = '', bad = ''] = confirmedLines(account, 2);
+    const outcomes = await connector.dispatch([shipment(twice, '123456789012', clock), shipment(twice, '123456789013', clock), shipment(bad, '12-3', clock)]);
     expect(outcomes).toEqual([
       { lineId: twice, ok: false, code: 'DUPLICATE_LINE', message: 'the line appears twice in one dispatch' },
-      { lineId: noCode, ok: false, code: 'INVALID_SHIPMENT', message: 'no SmartStore carrier code for carrier cj' },
+      { lineId: bad, ok: false, code: 'INVALID_SHIPMENT', message: 'tracking number "12-3" is not 4-30 letters or digits' },
     ]);
     expect(sandbox.faults.requests('product-orders/dispatch')).toBe(0);
+  });
+
+  it('takes the carrier code from the shared table, or the seller override, when a shipment names none', async () => {
+    const { account, connect, clock } = await smartStoreHarness();
+    const [plain = '', overridden = ''] = confirmedLines(account, 2);
+    await connect(account).dispatch([{ ...shipment(plain, '123456789012', clock, 'logen'), carrierCode: '' }]);
+    await connect(account, { carrierCodeOverrides: { smartstore: { kdexp: 'DAESIN' } } }).dispatch([{ ...shipment(overridden, '123456789013', clock, 'kdexp'), carrierCode: ' ' }]);
+    expect(account.productOrder(plain).delivery?.deliveryCompany).toBe('KGB');
+    expect(account.productOrder(overridden).delivery?.deliveryCompany).toBe('DAESIN');
   });
 
   it('a 403 IP_NOT_ALLOWED is raised at once, never retried', async () => {
