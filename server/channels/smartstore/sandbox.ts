@@ -242,6 +242,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export type { SandboxAccount } from './sandbox-parts/account';
+export type { CreatedProduct, DispatchRecord, GeneratorOptions, SandboxAccount } from './sandbox-parts/account';
+export type { NewProduct, OptionStockOmission } from './sandbox-parts/catalog';
+export type { ClaimOptions, PlacedOrder, PlaceOrderInput } from './sandbox-parts/orders';
 export type { FaultKind, FaultRule, RandomFaults, Endpoint as SandboxEndpoint } from './sandbox-parts/faults';
+export { FAULT_KINDS, seededRandom } from './sandbox-parts/faults';
 export { SandboxError } from './sandbox-parts/model';

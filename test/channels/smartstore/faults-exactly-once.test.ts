@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelError, type LineOutcome, type Shipment } from '../../../server/channels/connector';
 import type { SmartStoreConnector } from '../../../server/channels/smartstore/connector';
-import { FAULT_KINDS } from '../../../server/channels/smartstore/sandbox-parts/faults';
+import { FAULT_KINDS } from '../../../server/channels/smartstore/sandbox';
 import { HOUR_MS, productWithOptions, smartStoreHarness } from './harness';
 
 /**

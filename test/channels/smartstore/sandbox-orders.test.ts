@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SandboxError } from '../../../server/channels/smartstore/sandbox';
-import { seededRandom } from '../../../server/channels/smartstore/sandbox-parts/faults';
+import { SandboxError, seededRandom } from '../../../server/channels/smartstore/sandbox';
 import { productWithOptions, smartStoreHarness } from './harness';
 
 /** The sandbox's own order book: the buyer side used by tests and by demo mode. */
