@@ -32,8 +32,17 @@ export interface ChannelOrder {
   addressChanged: boolean;
 }
 
+/** Something the channel returned that cannot become an order (no address, an unreadable entry); the poller alerts on it. */
+export interface UnreadableOrder {
+  orderId?: string;
+  lineId?: string;
+  problem: string;
+}
+
 export interface PollResult {
   orders: ChannelOrder[];
+  /** Entries skipped because they could not be read; absent when there were none. */
+  unreadable?: UnreadableOrder[];
   /** Opaque; the poller stores it (fenced) and passes it back. */
   cursor: string;
   /** More is waiting right now: poll again without sleeping. */
@@ -71,6 +80,8 @@ export interface Connector {
   setStock(updates: StockUpdate[]): Promise<StockOutcome[]>;
   /** The claim state of given lines, read fresh from the channel (the check right before shipping). */
   fetchClaims(lineIds: string[]): Promise<ChannelClaim[]>;
+  /** The orders of given lines as the channel shows them now (after confirm reports a changed address, for example). */
+  fetchOrders?(lineIds: string[]): Promise<ChannelOrder[]>;
 }
 
 /** Errors a connector raises that the workers treat differently from a plain failure. */
