@@ -4,25 +4,16 @@ import { a1Range } from '../../../shared/sheets/a1';
 import { columnPosition, headerRowOf, totalColumnsOf } from '../../../shared/sheets/layout';
 import { LAYOUTS, ordersLayout } from '../../../shared/sheets/layouts';
 import { installGas, type GasEnvironment } from '../../support/gas';
-import { FixtureSource, makeAlert, makeListing, makeOrder, makeOrders, makeSku, unmappedAlert } from '../../shared/sheets/fixtures';
+import { FixtureSource, makeOrder, makeOrders, populatedSource } from '../../shared/sheets/fixtures';
 import { cellOf, rowsByKey, setValuesOn, writes } from './harness';
 
 let gas: GasEnvironment;
 afterEach(() => gas.uninstall());
 
-function sourceWith(orderCount: number): FixtureSource {
-  const source = new FixtureSource();
-  source.putOrders(makeOrders(orderCount));
-  source.putSkus(Array.from({ length: 300 }, (_, index) => makeSku(index)));
-  source.putListings(Array.from({ length: 300 }, (_, index) => makeListing(index)));
-  source.alerts = [makeAlert('SHORTAGE', 'SKU-1', { missing: 2 }), unmappedAlert('777', '미매핑 상품')];
-  return source;
-}
-
 describe('full refresh', () => {
   it('writes 10,000 orders with one setValues per sheet', () => {
     gas = installGas();
-    const source = sourceWith(10_000);
+    const source = populatedSource(10_000);
     const first = refreshSheets(source);
     expect(first.ok).toBe(true);
     expect(first.mode).toBe('full');

@@ -137,3 +137,13 @@ export class FixtureSource {
     };
   }
 }
+
+/** A seller's whole picture: `orderCount` orders, 300 SKUs and listings, a shortage and an unmapped listing. */
+export function populatedSource(orderCount: number): FixtureSource {
+  const source = new FixtureSource();
+  source.putOrders(makeOrders(orderCount));
+  source.putSkus(Array.from({ length: 300 }, (_, index) => makeSku(index)));
+  source.putListings(Array.from({ length: 300 }, (_, index) => makeListing(index)));
+  source.alerts = [makeAlert('SHORTAGE', 'SKU-1', { missing: 2 }), unmappedAlert('777', '미매핑 상품')];
+  return source;
+}
