@@ -115,7 +115,9 @@ function statusColumns(layout: LayoutShape): { column: ColumnShape; position: nu
 function applyConditionalFormats(sheet: Sheet, layout: LayoutShape, language: Language): void {
   const first = firstDataRowOf(layout);
   const ours = new Set(statusColumns(layout).map(({ position }) => position));
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !rule.getRanges().every((range) => ours.has(range.getColumn()) && range.getNumColumns() === 1));
+  const isOurRange = (range: GoogleAppsScript.Spreadsheet.Range): boolean =>
+    range.getNumColumns() === 1 && (ours.has(range.getColumn()) || (layout.statusRow && range.getColumn() === 1 && range.getRow() === 1 && range.getNumRows() === 1));
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !rule.getRanges().every(isOurRange));
   const rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = [];
   for (const { column, position } of statusColumns(layout)) {
     const range = sheet.getRange(a1OpenColumns(first, position));

@@ -79,6 +79,17 @@ describe('sheet setup', () => {
     expect(sheet.getRange('D1').getValue()).toBe('Channel');
   });
 
+  it('replaces its own rules on the alerts sheet instead of piling them up', () => {
+    gas = installGas();
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet()!;
+    setUpSheet(spreadsheet, alertsLayout, 'ko', undefined);
+    const sheet = gas.spreadsheet!.sheet('알림');
+    const count = sheet.getConditionalFormatRules().length;
+    setUpSheet(spreadsheet, alertsLayout, 'en', undefined);
+    setUpSheet(spreadsheet, alertsLayout, 'ko', undefined);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(count);
+  });
+
   it('moves a sheet of the same name that is not ours aside instead of overwriting it', () => {
     gas = installGas();
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet()!;
