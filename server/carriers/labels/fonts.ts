@@ -28,10 +28,30 @@ function fontDirectory(): string {
   }
 }
 
+/**
+ * fontkit runs Pretendard's OpenType layout tables (GSUB contextual alternates, GPOS kerning) on every word
+ * it has not seen in the document, about half a millisecond each; a batch of unique names, addresses and
+ * numbers spent most of its time there. A label needs neither: the text is NFC, so Hangul syllables map
+ * straight through cmap, and plain Latin reads fine unkerned. So the in-memory copy has those two tables'
+ * tags renamed in the table directory, and fontkit lays text out from cmap and hmtx alone. The embedded
+ * subset is rebuilt by fontkit from glyf, loca and hmtx and never carried them.
+ */
+export function withoutLayoutTables(font: Buffer): Buffer {
+  const copy = Buffer.from(font);
+  if (copy.readUInt32BE(0) !== 0x00010000) throw new Error('the label font is not a TrueType font');
+  const tables = copy.readUInt16BE(4);
+  for (let index = 0; index < tables; index += 1) {
+    const at = 12 + index * 16;
+    const tag = copy.toString('latin1', at, at + 4);
+    if (tag === 'GSUB' || tag === 'GPOS') copy.write(tag.toLowerCase(), at, 'latin1');
+  }
+  return copy;
+}
+
 async function readFaces(): Promise<LabelFontFiles> {
   const directory = fontDirectory();
   const entries = await Promise.all(
-    Object.entries(FACES).map(async ([face, file]) => [face, await readFile(join(directory, file))] as const),
+    Object.entries(FACES).map(async ([face, file]) => [face, withoutLayoutTables(await readFile(join(directory, file)))] as const),
   );
   return Object.fromEntries(entries) as Record<FontFace, Buffer>;
 }

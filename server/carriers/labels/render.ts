@@ -3,8 +3,9 @@ import PDFDocument from 'pdfkit';
 import type { Masking } from '../../../shared/masking';
 import type { Language } from '../../../shared/messages';
 import { LabelInputError, parseLabels, type LabelData, type ParsedLabel } from './label-data';
-import { drawLabel, LABEL_HEIGHT_MM, LABEL_WIDTH_MM, mm, type LabelInk } from './layout';
+import { drawLabel, LABEL_HEIGHT_MM, LABEL_WIDTH_MM, type LabelInk } from './layout';
 import { loadLabelFonts, type FontFace } from './fonts';
+import { mm } from './text';
 import { labelView, type LabelView } from './view';
 
 export interface RenderLabelsOptions {

@@ -38,9 +38,12 @@ export interface LabelView {
   };
 }
 
+/** Composed Hangul: the label switches off the OpenType features that would assemble decomposed jamo. */
+const nfc = (text: string): string => text.normalize('NFC').trim();
+
 function joinAddress(address1: string, address2: string | undefined): string {
-  const detail = address2?.trim();
-  return detail ? `${address1.trim()} ${detail}` : address1.trim();
+  const detail = address2 ? nfc(address2) : '';
+  return detail ? `${nfc(address1)} ${detail}` : nfc(address1);
 }
 
 function sortCode(sort: ParsedLabel['sort']): LabelView['sort'] {
@@ -64,8 +67,8 @@ export function labelView(label: ParsedLabel, masking: Masking, language: Langua
     packageText: `${label.package.index}/${label.package.count}`,
     reprint: label.printCount > 1 ? message('label.reprint', language, { count: label.printCount }) : null,
     sort: sortCode(label.sort),
-    shortAddress: label.sort?.shortAddress ?? null,
-    deliveryPoint: [branch, smAlias].filter(Boolean).join(' - ') || null,
+    shortAddress: label.sort?.shortAddress ? nfc(label.sort.shortAddress) : null,
+    deliveryPoint: nfc([branch, smAlias].filter(Boolean).join(' - ')) || null,
     receiver: {
       name: maskName(label.receiver.name, masking.name),
       phone: maskPhone(label.receiver.phone, masking.phone),
@@ -73,16 +76,16 @@ export function labelView(label: ParsedLabel, masking: Masking, language: Langua
       address: scrub(joinAddress(label.receiver.address1, label.receiver.address2)),
     },
     sender: {
-      name: label.sender.name.trim(),
+      name: nfc(label.sender.name),
       phone: formatPhone(label.sender.phone),
       address: joinAddress(label.sender.address1, label.sender.address2),
     },
     items: label.items.map((item) => ({
-      text: scrub(item.option ? `${item.name} [${item.option}]` : item.name),
+      text: scrub(nfc(item.option ? `${item.name} [${item.option}]` : item.name)),
       quantity: message('label.quantity', language, { count: item.quantity }),
     })),
     totalQuantity: message('label.totalQuantity', language, { count: total }),
-    message: label.message?.trim() ? scrub(label.message.trim()) : null,
+    message: label.message?.trim() ? scrub(nfc(label.message)) : null,
     fare: label.fare ? message(`label.fare.${label.fare}`, language) : null,
     captions: {
       trackingNumber: message('label.trackingNumber', language),
