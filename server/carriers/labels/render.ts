@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { Masking } from '../../../shared/masking';
 import type { Language } from '../../../shared/messages';
+import { MaskingSchema } from '../../../shared/settings';
 import { LabelInputError, parseLabels, type LabelData, type ParsedLabel } from './label-data';
 import { drawLabel, LABEL_HEIGHT_MM, LABEL_WIDTH_MM, type LabelInk } from './layout';
 import { loadLabelFonts, type FontFace } from './fonts';
@@ -116,9 +117,11 @@ function assertAscii(value: unknown, field: string): void {
   }
 }
 
-function views(labels: readonly ParsedLabel[], options: RenderLabelsOptions): LabelView[] {
+function labelViews(labels: readonly ParsedLabel[], options: RenderLabelsOptions): LabelView[] {
+  const masking = MaskingSchema.safeParse(options.masking);
+  if (!masking.success) throw new LabelInputError('options.masking', masking.error.issues[0]?.message ?? 'is invalid');
   const language = options.language ?? 'ko';
-  return labels.map((label) => labelView(label, options.masking, language));
+  return labels.map((label) => labelView(label, masking.data, language));
 }
 
 /**
@@ -130,10 +133,10 @@ export async function openLabelPdf(labels: readonly LabelData[], options: Render
   if (options.textOnly) {
     if (options.language === 'ko') throw new LabelInputError('options.language', 'must be "en" when textOnly is set');
     parsed.forEach((label, index) => assertAscii(label, `labels[${index}]`));
-    return new LabelPdfStream(views(parsed, { ...options, language: 'en' }), { fonts: BUILT_IN, barcodes: false }, null);
+    return new LabelPdfStream(labelViews(parsed, { ...options, language: 'en' }), { fonts: BUILT_IN, barcodes: false }, null);
   }
   const fonts = await loadLabelFonts();
-  return new LabelPdfStream(views(parsed, options), { fonts: EMBEDDED, barcodes: true }, fonts);
+  return new LabelPdfStream(labelViews(parsed, options), { fonts: EMBEDDED, barcodes: true }, fonts);
 }
 
 /** The whole PDF in memory; for large batches served over HTTP prefer openLabelPdf and pipe it. */

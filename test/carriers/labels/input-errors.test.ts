@@ -39,4 +39,10 @@ describe('renderer input errors', () => {
     expect(error.field).toMatch(/^labels\[0\]\./);
     await expect(openLabelPdf([cjLabel()], { masking, textOnly: true, language: 'ko' })).rejects.toThrow(/options\.language/);
   });
+
+  it('refuses a masking rule it does not know rather than printing the full name', async () => {
+    const masking = JSON.parse('{"name": "initials", "phone": "last4"}') as Parameters<typeof renderLabels>[1]['masking'];
+    const error = await refusal([cjLabel()], { masking });
+    expect(error.field).toBe('options.masking');
+  });
 });
