@@ -1,5 +1,6 @@
 import { coreMessages } from './core';
 import { sheetsMessages } from './sheets';
+import { labelMessages } from './labels';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -8,6 +9,7 @@ export type { Language, MessageTable, MessageText } from './types';
 export const MESSAGES = {
   ...coreMessages,
   ...sheetsMessages,
+  ...labelMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
