@@ -8,6 +8,7 @@ import cancelOrder from './scripts/cancel_order.lua';
 import holdOrder from './scripts/hold_order.lua';
 import ingestOrder from './scripts/ingest_order.lua';
 import markWaybillIssued from './scripts/mark_waybill_issued.lua';
+import raiseAlert from './scripts/raise_alert.lua';
 import recordClaim from './scripts/record_claim.lua';
 import releaseOrder from './scripts/release_order.lua';
 import resumeBackorders from './scripts/resume_backorders.lua';
@@ -29,6 +30,7 @@ const SOURCES = {
   hold_order: holdOrder,
   ingest_order: ingestOrder,
   mark_waybill_issued: markWaybillIssued,
+  raise_alert: raiseAlert,
   record_claim: recordClaim,
   release_order: releaseOrder,
   resume_backorders: resumeBackorders,

@@ -9,9 +9,11 @@
   Behaviour
     - A new order: lines whose listing is unknown but whose seller code is a SKU get a 1:1 listing; then the
       order is ALLOCATED if every component of every line fits, else HELD (UNMAPPED or OUT_OF_STOCK).
-    - A known order: known lines change nothing. New lines are added and the whole order re-evaluated; an
-      ALLOCATED order that no longer fits gives its reservation back and is HELD. A changed receiver updates
-      the order and sets addressChanged (and alerts if a label was printed).
+    - A known order: known lines change nothing. New lines are added and the whole order re-evaluated: an
+      ALLOCATED order whose added lines fit reserves them too; one that no longer fits gives its whole
+      reservation back and is HELD; a HELD order waiting for stock or a mapping is tried again (a MANUAL or
+      ADDRESS hold stays). A changed receiver or address updates the order and sets addressChanged (and
+      alerts if a label was printed).
     - Nothing changed: nothing is written (a replay).
 
   Returns JSON {key, status, reason, detail, created, replay}
@@ -108,15 +110,22 @@ end
 
 if #added > 0 then
   changed = true
+  local first = #o.lines + 1
   for _, line in ipairs(added) do
     o.lines[#o.lines + 1] = line
   end
   auto_map(o, added)
   if o.state == 'ALLOCATED' then
-    -- Re-evaluate the whole order: give the reservation back and take it again for every line, atomically.
-    release_allocation(o, 'order-changed')
-    o.state = 'HELD'
-    try_allocate(o)
+    -- The order keeps what it holds if the added lines fit too; otherwise the whole order gives its
+    -- reservation back and is evaluated again from nothing, so it is never half reserved.
+    local needs, skus, unmapped, line_components = order_needs(o, first)
+    if #unmapped == 0 and #short_skus(needs, skus) == 0 then
+      reserve(o, needs, skus, line_components)
+    else
+      release_allocation(o, 'order-changed')
+      o.state = 'HELD'
+      try_allocate(o)
+    end
   elseif o.heldReason == 'OUT_OF_STOCK' or o.heldReason == 'UNMAPPED' then
     try_allocate(o)
   end
