@@ -1,8 +1,9 @@
 // `npm run bench:stock`: orders per second through the ingest script, against plain DECRBY through the same
-// client, on private redis-servers this script starts and stops (never 6379). Issue 2 §7 fixes the method.
-import { mkdtempSync, rmSync } from 'node:fs';
+// client, on private redis-servers this script starts and stops (never 6379). Issue 2 §7 fixes the method:
+// 256 operations in flight over 4 connections; every order unique and allocating.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { register } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaunchedRedis, Persistence } from '../server/redis/launch';
 import type { SellerStore, Store as StoreClass } from '../server/store';
@@ -23,28 +24,50 @@ const { Store } = await import('../server/store');
 
 const IN_FLIGHT = 256;
 const CONNECTIONS = 4;
-const WARMUP_ORDERS = 3_000;
+const WARMUP_ORDERS = 5_000;
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 60_000);
-const AOF_ORDERS = Number(process.env.BENCH_AOF_ORDERS ?? 20_000);
+const AOF_ORDERS = Number(process.env.BENCH_AOF_ORDERS ?? 30_000);
 const STOCK = 99_999_999;
-
 const RECEIVER = { name: '김철수', phone: '010-1234-5678', zip: '06234', address1: '서울 강남구 테헤란로 1', address2: '101호' };
 
-/** Runs `total` operations with IN_FLIGHT of them outstanding at all times; returns operations per second. */
-async function throughput(total: number, op: (index: number) => Promise<unknown>): Promise<number> {
-  let next = 0;
-  const started = process.hrtime.bigint();
+interface Run {
+  perSec: number;
+  /** CPU time per operation, µs: this process, and the redis-server. */
+  nodeMicros: number;
+  redisMicros: number;
+}
+
+/** CPU time a process has used so far, µs (Linux /proc; NaN elsewhere). */
+function processMicros(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs `total` operations with IN_FLIGHT of them outstanding at all times. */
+async function throughput(redis: LaunchedRedis, total: number, op: () => Promise<unknown>): Promise<Run> {
+  let started = 0;
+  const redisBefore = processMicros(redis.pid);
+  const nodeBefore = process.cpuUsage();
+  const clock = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < total) await op(next++);
+      while (started < total) {
+        started += 1;
+        await op();
+      }
     }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return total / seconds;
+  const seconds = Number(process.hrtime.bigint() - clock) / 1e9;
+  const node = process.cpuUsage(nodeBefore);
+  return { perSec: total / seconds, nodeMicros: (node.user + node.system) / total, redisMicros: (processMicros(redis.pid) - redisBefore) / total };
 }
 
 let serial = 0;
-/** A unique order (its own order id and line ids) for listings that always have stock. */
+/** A unique order (its own order id and line ids, ordered a second after the previous one) that allocates. */
 function order(listings: readonly string[]): OrderInput {
   serial += 1;
   const orderId = `b${serial}`;
@@ -52,7 +75,7 @@ function order(listings: readonly string[]): OrderInput {
     channel: 'smartstore',
     account: 'bench',
     orderId,
-    orderedAt: '2025-01-01T00:00:00+09:00',
+    orderedAt: new Date(Date.UTC(2025, 0, 1) + serial * 1000).toISOString(),
     receiver: RECEIVER,
     lines: listings.map((listingId, index) => ({ lineId: `${orderId}-${index}`, listingId, quantity: 1 })),
   };
@@ -66,12 +89,11 @@ async function seed(seller: SellerStore): Promise<void> {
 }
 
 /** Ingests `total` orders and checks that every one allocated, so no held order or replay flatters the figure. */
-async function ingestRun(seller: SellerStore, total: number, listings: readonly string[]): Promise<number> {
-  const perSec = await throughput(total, async () => {
+function ingestRun(redis: LaunchedRedis, seller: SellerStore, total: number, listings: readonly string[]): Promise<Run> {
+  return throughput(redis, total, async () => {
     const result = await seller.orders.ingest(order(listings));
     if (result.status !== 'ALLOCATED' || !result.created) throw new Error(`a bench order did not allocate: ${JSON.stringify(result)}`);
   });
-  return perSec;
 }
 
 async function usedMemory(store: StoreClass): Promise<number> {
@@ -81,81 +103,58 @@ async function usedMemory(store: StoreClass): Promise<number> {
   return Number(match[1]);
 }
 
-async function withRedis<T>(persistence: Persistence, body: (redis: LaunchedRedis) => Promise<T>): Promise<T> {
+async function withStore<T>(persistence: Persistence, body: (redis: LaunchedRedis, store: StoreClass, seller: SellerStore) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `sheetship-bench-${persistence}-`));
   const redis = await launchRedis({ dir, persistence });
   try {
-    return await body(redis);
+    const store = await Store.open(redis.url, { connections: CONNECTIONS });
+    try {
+      const seller = store.forSeller('bench', 'bench');
+      await seed(seller);
+      await ingestRun(redis, seller, WARMUP_ORDERS, ['L-A']);
+      return await body(redis, store, seller);
+    } finally {
+      await store.close();
+    }
   } finally {
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-interface Figures {
-  singleLinePerSec: number;
-  threeLinePerSec: number;
-  baselinePerSec: number;
-  bytesPerOrder: number;
-}
+const memory = await withStore('none', async (redis, store, seller) => {
+  await store.pool.pick().set('bench:counter', String(Number.MAX_SAFE_INTEGER));
+  const baseline = await throughput(redis, ORDERS, () => store.pool.pick().decrBy('bench:counter', 1));
+  const before = await usedMemory(store);
+  const singleLine = await ingestRun(redis, seller, ORDERS, ['L-A']);
+  const bytesPerOrder = Math.round(((await usedMemory(store)) - before) / ORDERS);
+  const threeLine = await ingestRun(redis, seller, ORDERS, ['L-A', 'L-B', 'L-C']);
+  return { baseline, singleLine, threeLine, bytesPerOrder };
+});
+const aofAlways = await withStore('aof-always', (redis, _store, seller) => ingestRun(redis, seller, AOF_ORDERS, ['L-A']));
 
-async function inMemoryRuns(redis: LaunchedRedis): Promise<Figures> {
-  const store = await Store.open(redis.url, { connections: CONNECTIONS });
-  try {
-    const seller = store.forSeller('bench_mem', 'bench');
-    await seed(seller);
-    await ingestRun(seller, WARMUP_ORDERS, ['L-A']);
-
-    const client = store.pool;
-    await client.pick().set('bench:counter', String(Number.MAX_SAFE_INTEGER));
-    const baselinePerSec = await throughput(ORDERS, () => client.pick().decrBy('bench:counter', 1));
-
-    const before = await usedMemory(store);
-    const singleLinePerSec = await ingestRun(seller, ORDERS, ['L-A']);
-    const bytesPerOrder = (await usedMemory(store)) - before;
-
-    const threeLinePerSec = await ingestRun(seller, ORDERS, ['L-A', 'L-B', 'L-C']);
-    return { singleLinePerSec, threeLinePerSec, baselinePerSec, bytesPerOrder: Math.round(bytesPerOrder / ORDERS) };
-  } finally {
-    await store.close();
-  }
-}
-
-async function aofAlwaysRun(redis: LaunchedRedis): Promise<number> {
-  const store = await Store.open(redis.url, { connections: CONNECTIONS });
-  try {
-    const seller = store.forSeller('bench_aof', 'bench');
-    await seed(seller);
-    await ingestRun(seller, WARMUP_ORDERS, ['L-A']);
-    return await ingestRun(seller, AOF_ORDERS, ['L-A']);
-  } finally {
-    await store.close();
-  }
-}
-
-const figures = await withRedis('none', inMemoryRuns);
-const singleLinePerSecAofAlways = await withRedis('aof-always', aofAlwaysRun);
-
-const round = (value: number) => Math.round(value);
-const ratio = figures.singleLinePerSec / figures.baselinePerSec;
-const rows: [string, string, string, string][] = [
-  ['figure', 'value', 'baseline (DECRBY/s)', 'ratio'],
-  ['single-line ingest, orders/s', String(round(figures.singleLinePerSec)), String(round(figures.baselinePerSec)), ratio.toFixed(3)],
-  ['3-line ingest, orders/s', String(round(figures.threeLinePerSec)), String(round(figures.baselinePerSec)), (figures.threeLinePerSec / figures.baselinePerSec).toFixed(3)],
-  ['single-line ingest, appendfsync always, orders/s', String(round(singleLinePerSecAofAlways)), String(round(figures.baselinePerSec)), (singleLinePerSecAofAlways / figures.baselinePerSec).toFixed(3)],
-  ['Redis memory per stored order, bytes', String(figures.bytesPerOrder), '-', '-'],
+const { baseline, singleLine, threeLine, bytesPerOrder } = memory;
+const round = Math.round;
+const micros = (run: Run) => `${run.nodeMicros.toFixed(1)} / ${run.redisMicros.toFixed(1)}`;
+const rows: string[][] = [
+  ['figure', 'value', `baseline (DECRBY/s)`, 'ratio', 'CPU µs/op node / redis'],
+  ['single-line ingest, orders/s', String(round(singleLine.perSec)), String(round(baseline.perSec)), (singleLine.perSec / baseline.perSec).toFixed(3), micros(singleLine)],
+  ['3-line ingest, orders/s', String(round(threeLine.perSec)), String(round(baseline.perSec)), (threeLine.perSec / baseline.perSec).toFixed(3), micros(threeLine)],
+  ['single-line ingest, appendfsync always, orders/s', String(round(aofAlways.perSec)), String(round(baseline.perSec)), (aofAlways.perSec / baseline.perSec).toFixed(3), micros(aofAlways)],
+  ['DECRBY baseline, ops/s', String(round(baseline.perSec)), String(round(baseline.perSec)), '1.000', micros(baseline)],
+  ['Redis used_memory per stored order, bytes', String(bytesPerOrder), '-', '-', '-'],
 ];
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
-console.log(`(${IN_FLIGHT} in flight over ${CONNECTIONS} connections; ${ORDERS} orders per in-memory run, ${AOF_ORDERS} with appendfsync always)`);
+console.log(`(${IN_FLIGHT} in flight over ${CONNECTIONS} connections; ${ORDERS} orders per in-memory run, ${AOF_ORDERS} with appendfsync always; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
 console.log(
   JSON.stringify({
     bench: 'stock',
-    singleLinePerSec: round(figures.singleLinePerSec),
-    threeLinePerSec: round(figures.threeLinePerSec),
-    baselinePerSec: round(figures.baselinePerSec),
-    ratio: Number(ratio.toFixed(3)),
-    singleLinePerSecAofAlways: round(singleLinePerSecAofAlways),
-    bytesPerOrder: figures.bytesPerOrder,
+    singleLinePerSec: round(singleLine.perSec),
+    threeLinePerSec: round(threeLine.perSec),
+    baselinePerSec: round(baseline.perSec),
+    ratio: Number((singleLine.perSec / baseline.perSec).toFixed(3)),
+    singleLinePerSecAofAlways: round(aofAlways.perSec),
+    bytesPerOrder,
   }),
 );

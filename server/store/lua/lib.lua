@@ -1,15 +1,25 @@
--- Shared helpers, included ahead of every script (after the generated state machine). Key names mirror
--- server/store/keys.ts; every key is built from the seller's tagged prefix in KEYS[1], so a script stays
--- in that seller's slot even for keys it discovers while running.
+-- Shared helpers of the scripts' function library (server/store/scripts.ts), after the generated state
+-- machine. Key names mirror server/store/keys.ts; every key is built from the seller's tagged prefix in
+-- KEYS[1], so a script stays in that seller's slot even for keys it discovers while running.
 --
 -- Every script's ARGV starts with the same three values:
 --   ARGV[1] now, ms since the epoch     ARGV[2] now, ISO-8601     ARGV[3] actor (API key label or worker)
 -- Replies: a JSON string on success, or an array {negative code, detail...} on a refusal (server/store/errors.ts).
+--
+-- This code runs once, when the library is loaded; each call of a script starts with begin(), which sets
+-- the per-call values below. Calls never interleave (Redis runs one function at a time).
 
-local P = KEYS[1]
-local NOW_MS = tonumber(ARGV[1])
-local NOW_ISO = ARGV[2]
-local ACTOR = ARGV[3]
+local P, NOW_MS, NOW_ISO, ACTOR
+-- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
+local touched, touched_list
+
+local function begin(keys, argv)
+  P = keys[1]
+  NOW_MS = tonumber(argv[1])
+  NOW_ISO = argv[2]
+  ACTOR = argv[3]
+  touched, touched_list = {}, {}
+end
 
 local E_ORDER_NOT_FOUND = -1
 local E_INVALID_TRANSITION = -2
@@ -21,12 +31,12 @@ local E_QUANTITY_EXCEEDED = -7
 local E_CANCEL_REQUESTED = -8
 local E_CONFLICT = -9
 
-local function key(...)
-  return P .. table.concat({ ... }, ':')
-end
-
-local function is_empty(t)
-  return next(t) == nil
+-- Called for every key a script touches, so it builds the name without an intermediate table.
+local function key(kind, name)
+  if name then
+    return P .. kind .. ':' .. name
+  end
+  return P .. kind
 end
 
 local function sorted_keys(t)
@@ -38,8 +48,6 @@ local function sorted_keys(t)
   return out
 end
 
--- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
-local touched, touched_list = {}, {}
 local function touch(sku)
   if not touched[sku] then
     touched[sku] = true
@@ -60,12 +68,13 @@ end
 ------------------------------------------------------------------------------------------------------
 -- SKUs and the ledger
 
+-- nil for an unknown SKU: every SKU is created with all four counters.
 local function sku_counters(sku)
-  local v = redis.call('HMGET', key('sku', sku), 'name', 'onHand', 'reserved', 'safety', 'quarantine')
+  local v = redis.call('HMGET', key('sku', sku), 'onHand', 'reserved', 'safety', 'quarantine')
   if not v[1] then
     return nil
   end
-  return { onHand = tonumber(v[2]) or 0, reserved = tonumber(v[3]) or 0, safety = tonumber(v[4]) or 0, quarantine = tonumber(v[5]) or 0 }
+  return { onHand = tonumber(v[1]), reserved = tonumber(v[2]), safety = tonumber(v[3]), quarantine = tonumber(v[4]) }
 end
 
 local function available_of(c)
@@ -123,10 +132,6 @@ end
 
 ------------------------------------------------------------------------------------------------------
 -- Orders
-
-local function order_key_of(o)
-  return o.channel .. ':' .. o.account .. ':' .. o.orderId
-end
 
 local function listing_key_of(o, line)
   return o.channel .. ':' .. o.account .. ':' .. line.listingId

@@ -4,7 +4,9 @@
   KEYS[1]  seller prefix  ss:{seller}:
   KEYS[2]  the order      ss:{seller}:order:<order key>
   ARGV[1..3] now ms, now ISO, actor (lib.lua)
-  ARGV[4]  the order as JSON: OrderInput plus key, rank (ms, oldest first for backorders); receiver normalised
+  ARGV[4]  the order as JSON: OrderInput (validated)
+  ARGV[5]  its order key
+  ARGV[6]  its rank: ms, orderedAt or the time it was first seen; backorders go oldest first
 
   Behaviour
     - A new order: lines whose listing is unknown but whose seller code is a SKU get a 1:1 listing; then the
@@ -21,7 +23,9 @@
 ]]
 
 local input = cjson.decode(ARGV[4])
-local order_key = input.key
+local order_key = ARGV[5]
+-- A missing second address line is stored as '', so a later message that omits it is no change.
+input.receiver.address2 = input.receiver.address2 or ''
 
 -- 1:1 listings for lines whose seller code names a SKU, unless the listing is already mapped.
 local function auto_map(o, lines)
@@ -63,7 +67,7 @@ if not existing then
     state = 'HELD', heldReason = cjson.null, heldDetail = cjson.null,
     lines = {}, receiver = input.receiver, message = input.message, orderedAt = input.orderedAt, dueAt = input.dueAt,
     confirmed = false, claim = cjson.null, tracking = { status = 'none' }, packed = false, addressChanged = false,
-    allocation = {}, createdAt = NOW_ISO, rank = input.rank,
+    allocation = {}, createdAt = NOW_ISO, rank = tonumber(ARGV[6]),
   }
   for _, line in ipairs(input.lines) do
     o.lines[#o.lines + 1] = new_line(line)
