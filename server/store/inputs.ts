@@ -35,7 +35,7 @@ export const OrderKeyListSchema = batchOf(OrderKeySchema, (key) => key, '').min(
 const NoteSchema = z.string().max(500);
 
 export const OrderRefSchema = z.strictObject({ key: OrderKeySchema });
-export const HoldInputSchema = z.strictObject({ key: OrderKeySchema, note: NoteSchema });
+export const HoldInputSchema = z.strictObject({ key: OrderKeySchema, note: NoteSchema, reason: z.enum(['MANUAL', 'ADDRESS']) });
 export const CancelInputSchema = z.strictObject({ key: OrderKeySchema, reason: NoteSchema });
 export const CancelLineInputSchema = z.strictObject({ key: OrderKeySchema, lineId: LineIdSchema, quantity: QuantitySchema, reason: NoteSchema });
 export const ReturnInputSchema = z.strictObject({

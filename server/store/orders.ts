@@ -76,9 +76,10 @@ export class OrderStore {
     return this.ctx.callParsed('ingest_order', [this.ctx.keys.order(key)], [JSON.stringify(input), key, String(rank)], IngestResultSchema);
   }
 
-  async hold(key: string, note = ''): Promise<{ key: string; status: OrderState }> {
-    validated(HoldInputSchema, { key, note });
-    return this.ctx.callParsed('hold_order', [this.ctx.keys.order(key)], [key, note], StatusReply);
+  /** MANUAL by default; ADDRESS when the carrier refused the address (the order waits for a corrected one). */
+  async hold(key: string, note = '', reason: 'MANUAL' | 'ADDRESS' = 'MANUAL'): Promise<{ key: string; status: OrderState }> {
+    validated(HoldInputSchema, { key, note, reason });
+    return this.ctx.callParsed('hold_order', [this.ctx.keys.order(key)], [key, note, reason], StatusReply);
   }
 
   async release(key: string): Promise<{ key: string; status: OrderState }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -31,7 +31,7 @@ describe('cancel', () => {
     const held = orderInput([{ listingId: 'L-A', quantity: 5 }]);
     await s.orders.ingest(withWaybill);
     await s.orders.ingest(held);
-    await s.orders.markWaybillIssued([keyOf(withWaybill)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(withWaybill)], waybill());
 
     expect(await s.orders.cancel(keyOf(withWaybill))).toMatchObject({ status: 'CANCELLED', hadWaybill: true });
     expect(await s.orders.cancel(keyOf(held))).toMatchObject({ status: 'CANCELLED', hadWaybill: false });
@@ -48,7 +48,7 @@ describe('cancel', () => {
     await seedCatalog(s, { stock: { A: 1 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(input);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     await s.orders.ship([keyOf(input)]);
     expect((await expectRefusal(s.orders.cancel(keyOf(input)), 'INVALID_TRANSITION')).detail).toEqual(['SHIPPED', 'CANCELLED']);
     await expectRefusal(s.orders.cancel('manual:main:nope'), 'ORDER_NOT_FOUND');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SellerStore } from '../../server/store';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -20,7 +20,7 @@ describe('cancel claims', () => {
     const key = await twoLineOrder(s);
     expect(await s.orders.recordClaim(key, { claimId: 'c1', type: 'CANCEL', status: 'REQUESTED', quantity: 1, lineId: 'b' })).toMatchObject({ applied: true });
     expect(await s.alerts.get(`CANCEL_REQUESTED:${key}`)).toMatchObject({ severity: 'critical', detail: { lineId: 'b' } });
-    await expectRefusal(s.orders.markWaybillIssued([key], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false }), 'CANCEL_REQUESTED');
+    await expectRefusal(s.orders.markWaybillIssued([key], waybill()), 'CANCEL_REQUESTED');
     expect(await counters(s, 'B')).toMatchObject({ reserved: 3 });
 
     expect(await s.orders.recordClaim(key, { claimId: 'c1', type: 'CANCEL', status: 'DONE', quantity: 1, lineId: 'b' })).toMatchObject({ status: 'ALLOCATED', applied: true });
@@ -29,7 +29,7 @@ describe('cancel claims', () => {
     expect(order.lines[1]).toMatchObject({ quantity: 3, cancelled: 1, claim: { type: 'CANCEL', status: 'DONE', quantity: 1 } });
     expect(order.allocation).toEqual({ A: 2, B: 2 });
     expect(await s.alerts.get(`CANCEL_REQUESTED:${key}`)).toBeNull();
-    await s.orders.markWaybillIssued([key], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([key], waybill());
   });
 
   it('a whole-order cancel done cancels the order and releases everything', async () => {
@@ -46,7 +46,7 @@ describe('cancel claims', () => {
     const sellerId = testSellerId('claimc3');
     const s = store.forSeller(sellerId);
     const key = await twoLineOrder(s);
-    await s.orders.markWaybillIssued([key], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([key], waybill());
     await s.orders.ship([key]);
     const ledger = await s.stock.ledger({ limit: 100 });
     expect(await s.orders.recordClaim(key, { claimId: 'c3', type: 'CANCEL', status: 'REQUESTED', quantity: 0 })).toMatchObject({ status: 'SHIPPED', applied: true });

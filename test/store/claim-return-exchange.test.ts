@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SellerStore } from '../../server/store';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -8,7 +8,7 @@ async function shipped(s: SellerStore): Promise<string> {
   await seedCatalog(s, { stock: { A: 10 }, listings: { 'L-A': { A: 1 } } });
   const input = orderInput([{ listingId: 'L-A', quantity: 3, lineId: 'a' }]);
   await s.orders.ingest(input);
-  await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+  await s.orders.markWaybillIssued([keyOf(input)], waybill());
   await s.orders.ship([keyOf(input)]);
   return keyOf(input);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -36,13 +36,24 @@ describe('hold and release', () => {
     expect(await counters(s, 'A')).toMatchObject({ reserved: 1 });
   });
 
+  it('holds for an address problem the same way, with its own reason', async () => {
+    const s = store.forSeller(testSellerId('holdaddr'));
+    await seedCatalog(s, { stock: { A: 3 }, listings: { 'L-A': { A: 1 } } });
+    const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
+    await s.orders.ingest(input);
+    expect(await s.orders.hold(keyOf(input), '주소 확인 불가', 'ADDRESS')).toMatchObject({ status: 'HELD', reason: 'ADDRESS' });
+    expect(await s.orders.require(keyOf(input))).toMatchObject({ heldReason: 'ADDRESS', heldDetail: '주소 확인 불가', allocation: {} });
+    expect(await s.orders.hold(keyOf(input), '', 'MANUAL')).toMatchObject({ reason: 'MANUAL' });
+    expect(await s.orders.release(keyOf(input))).toMatchObject({ status: 'ALLOCATED' });
+  });
+
   it('refuses a hold after the waybill and a release of an order that is not held', async () => {
     const s = store.forSeller(testSellerId('holdrefuse'));
     await seedCatalog(s, { stock: { A: 3 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(input);
     expect((await expectRefusal(s.orders.release(keyOf(input)), 'INVALID_TRANSITION')).detail).toEqual(['ALLOCATED', 'ALLOCATED']);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     expect((await expectRefusal(s.orders.hold(keyOf(input)), 'INVALID_TRANSITION')).detail).toEqual(['WAYBILL_ISSUED', 'HELD']);
     await expectRefusal(s.orders.hold('manual:main:nope'), 'ORDER_NOT_FOUND');
     await expectRefusal(s.orders.release('manual:main:nope'), 'ORDER_NOT_FOUND');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyOf, openTestStore, orderInput, seedCatalog, testSellerId } from '../support/store';
+import { keyOf, openTestStore, orderInput, seedCatalog, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -29,7 +29,7 @@ describe('a changed receiver or address', () => {
     await seedCatalog(s, { stock: { A: 5 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(input);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     await s.orders.ingest({ ...input, receiver: { ...input.receiver, name: '이영희', phone: '010-9999-0000' } });
     expect(await s.orders.require(keyOf(input))).toMatchObject({ state: 'WAYBILL_ISSUED', addressChanged: true, receiver: { name: '이영희' } });
     // No label was printed yet, so nothing printed carries the old address.
@@ -41,11 +41,11 @@ describe('a changed receiver or address', () => {
     await seedCatalog(s, { stock: { A: 5 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(input);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     await s.orders.setFlags(keyOf(input), { printed: true });
     await s.orders.ingest({ ...input, receiver: { ...input.receiver, zip: '48058', address1: '부산 해운대구 센텀로 2' } });
     expect(await s.alerts.get(`ADDRESS_CHANGED_AFTER_PRINT:${keyOf(input)}`)).toMatchObject({ severity: 'critical', subject: keyOf(input) });
-    await s.orders.voidWaybill([keyOf(input)], 'w1', '123456789012');
+    await s.orders.voidWaybill([keyOf(input)], 'w1', waybill().trackingNumber);
     expect(await s.alerts.get(`ADDRESS_CHANGED_AFTER_PRINT:${keyOf(input)}`)).toBeNull();
   });
 });

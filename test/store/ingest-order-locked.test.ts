@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -10,7 +10,7 @@ describe('lines added after a waybill', () => {
     await seedCatalog(s, { stock: { A: 5 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1, lineId: 'k1' }]);
     await s.orders.ingest(input);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     const more = { ...input, lines: [...input.lines, { lineId: 'k2', listingId: 'L-A', quantity: 1 }] };
     // Even with a changed address in the same message: the message is refused as a whole.
     const moved = { ...more, receiver: { ...input.receiver, address1: '다른 주소 1' } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -18,11 +18,11 @@ describe('order flags', () => {
     expect(await s.orders.setFlags(key, { confirmed: true, packed: true })).toEqual({ key, status: 'ALLOCATED', changed: false });
     expect(await sellerDump(store, sellerId)).toEqual(before);
 
-    await s.orders.markWaybillIssued([key], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([key], waybill());
     await s.orders.ship([key]);
     await s.alerts.raise('TRACKING_MISSING', 'critical', key, {});
     await s.orders.setFlags(key, { tracking: { status: 'rejected', message: '송장번호 오류' } });
-    expect(await s.orders.require(key)).toMatchObject({ tracking: { status: 'rejected', message: '송장번호 오류', trackingNumber: '123456789012' } });
+    expect(await s.orders.require(key)).toMatchObject({ tracking: { status: 'rejected', message: '송장번호 오류', trackingNumber: waybill().trackingNumber } });
     await s.orders.setFlags(key, { tracking: { status: 'accepted' } });
     expect(await s.alerts.get(`TRACKING_MISSING:${key}`)).toBeNull();
 

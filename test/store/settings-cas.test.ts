@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CARRIER_IDS } from '../../shared/carriers';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { expectInvalid, openTestStore, testSellerId } from '../support/store';
+import { SellerContext } from '../../server/store/context';
+import { RedisPool, ScriptRunner } from '../../server/store/redis';
+import { expectInvalid, expectRefusal, openTestStore, testRedisUrl, testSellerId } from '../support/store';
 
 const store = await openTestStore();
 
@@ -33,5 +35,19 @@ describe('settings', () => {
     await expectInvalid(s.settings.patch({ cutoffs: { cj: '25:00' } }), 'cutoffs.cj');
     await expectInvalid(s.settings.patch({ returnPolicy: 'burn' as never }), 'returnPolicy');
     expect(await s.settings.read()).toEqual({ settings: DEFAULT_SETTINGS, version: 0 });
+  });
+
+  it('a write from a stale version is refused with CONFLICT (the script under patch)', async () => {
+    const pool = await RedisPool.connect(testRedisUrl(), 1);
+    try {
+      const runner = new ScriptRunner(pool);
+      const ctx = new SellerContext(runner, pool, testSellerId('settingsraw'), 'test', () => new Date());
+      const doc = JSON.stringify(DEFAULT_SETTINGS);
+      expect(await ctx.call('write_settings', [], ['0', doc])).toBe('{"version":1}');
+      expect((await expectRefusal(ctx.call('write_settings', [], ['0', doc]), 'CONFLICT')).detail).toEqual(['1']);
+      expect(await ctx.call('write_settings', [], ['1', doc])).toBe('{"version":2}');
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SellerStore } from '../../server/store';
 import { sellerKeys } from '../../server/store/keys';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, streamEntries, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, streamEntries, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
 async function issued(s: SellerStore, quantity: number, waybillId: string): Promise<string> {
   const input = orderInput([{ listingId: 'L-A', quantity }]);
   await s.orders.ingest(input);
-  await s.orders.markWaybillIssued([keyOf(input)], { waybillId, carrier: 'cj', trackingNumber: `5${waybillId.padStart(11, '0')}`, dispatchNow: false });
+  await s.orders.markWaybillIssued([keyOf(input)], waybill(waybillId));
   return keyOf(input);
 }
 

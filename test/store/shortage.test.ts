@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counters, keyOf, openTestStore, orderInput, seedCatalog, testSellerId } from '../support/store';
+import { counters, keyOf, openTestStore, orderInput, seedCatalog, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -29,7 +29,7 @@ describe('a count below what is reserved', () => {
     const allocated = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(issued);
     await s.orders.ingest(allocated);
-    await s.orders.markWaybillIssued([keyOf(issued)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(issued)], waybill());
 
     await s.stock.adjust('A', 'set', 1);
     expect(await s.orders.require(keyOf(allocated))).toMatchObject({ state: 'HELD' });
@@ -50,7 +50,7 @@ describe('a count below what is reserved', () => {
     await seedCatalog(s, { stock: { A: 3 }, listings: { 'L-A': { A: 1 } } });
     const issued = orderInput([{ listingId: 'L-A', quantity: 3 }]);
     await s.orders.ingest(issued);
-    await s.orders.markWaybillIssued([keyOf(issued)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(issued)], waybill());
     await s.stock.adjust('A', 'set', 0);
     expect(await s.alerts.get('SHORTAGE:A')).not.toBeNull();
     await s.orders.cancel(keyOf(issued));

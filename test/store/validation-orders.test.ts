@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectInvalid, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { expectInvalid, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
 
@@ -32,7 +32,7 @@ describe('malformed orders', () => {
     await seedCatalog(s, { stock: { A: 5 }, listings: { 'L-A': { A: 1 } } });
     const input = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(input);
-    await s.orders.markWaybillIssued([keyOf(input)], { waybillId: 'w1', carrier: 'cj', trackingNumber: '123456789012', dispatchNow: false });
+    await s.orders.markWaybillIssued([keyOf(input)], waybill());
     const before = await sellerDump(store, sellerId);
 
     await expectInvalid(s.orders.ship([]), 'keys');

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { WaybillAttachment } from '../../server/store/orders';
-import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId } from '../support/store';
+import { counters, expectRefusal, keyOf, openTestStore, orderInput, seedCatalog, sellerDump, testSellerId, waybill } from '../support/store';
 
 const store = await openTestStore();
-const waybill = (id: string, trackingNumber = `6${id.padStart(11, '0')}`): WaybillAttachment => ({ waybillId: id, carrier: 'cj', trackingNumber, dispatchNow: false });
 
 describe('waybills', () => {
   it('one parcel moves its orders ALLOCATED → WAYBILL_ISSUED together; the same waybill again is a replay', async () => {
@@ -16,7 +14,7 @@ describe('waybills', () => {
     await s.orders.ingest(two);
     const keys = [keyOf(one), keyOf(two)];
     expect(await s.orders.markWaybillIssued(keys, waybill('1'))).toEqual({ orders: keys.map((key) => ({ key, status: 'WAYBILL_ISSUED' })), replay: false });
-    expect(await s.orders.require(keyOf(one))).toMatchObject({ waybillIds: ['1'], tracking: { status: 'none', carrier: 'cj', trackingNumber: '600000000001' }, allocation: { A: 1 } });
+    expect(await s.orders.require(keyOf(one))).toMatchObject({ waybillIds: ['1'], tracking: { status: 'none', carrier: 'cj', trackingNumber: '500000000001' }, allocation: { A: 1 } });
 
     const before = await sellerDump(store, sellerId);
     expect(await s.orders.markWaybillIssued(keys, waybill('1'))).toMatchObject({ replay: true });
@@ -24,7 +22,7 @@ describe('waybills', () => {
 
     // A second box of the same parcel keeps the state and the first number.
     expect(await s.orders.markWaybillIssued(keys, waybill('2'))).toMatchObject({ replay: false });
-    expect(await s.orders.require(keyOf(one))).toMatchObject({ waybillIds: ['1', '2'], tracking: { trackingNumber: '600000000001' } });
+    expect(await s.orders.require(keyOf(one))).toMatchObject({ waybillIds: ['1', '2'], tracking: { trackingNumber: '500000000001' } });
   });
 
   it('a void keeps the reservation and goes back to ALLOCATED when no waybill is left', async () => {
@@ -36,16 +34,16 @@ describe('waybills', () => {
     const key = keyOf(input);
     await s.orders.markWaybillIssued([key], waybill('1'));
     await s.orders.markWaybillIssued([key], waybill('2'));
-    expect(await s.orders.voidWaybill([key], '1', '600000000001')).toEqual([{ key, status: 'WAYBILL_ISSUED' }]);
+    expect(await s.orders.voidWaybill([key], '1', '500000000001')).toEqual([{ key, status: 'WAYBILL_ISSUED' }]);
     expect(await s.orders.require(key)).toMatchObject({ waybillIds: ['2'], tracking: { status: 'none' } });
-    expect(await s.orders.voidWaybill([key], '2', '600000000002')).toEqual([{ key, status: 'ALLOCATED' }]);
+    expect(await s.orders.voidWaybill([key], '2', '500000000002')).toEqual([{ key, status: 'ALLOCATED' }]);
     const order = await s.orders.require(key);
     expect(order).toMatchObject({ state: 'ALLOCATED', allocation: { A: 2 }, tracking: { status: 'none' } });
     expect(order.waybillIds).toBeUndefined();
     expect(await counters(s, 'A')).toMatchObject({ reserved: 2 });
 
     const before = await sellerDump(store, sellerId);
-    expect(await s.orders.voidWaybill([key], '2', '600000000002')).toEqual([{ key, status: 'ALLOCATED' }]);
+    expect(await s.orders.voidWaybill([key], '2', '500000000002')).toEqual([{ key, status: 'ALLOCATED' }]);
     expect(await sellerDump(store, sellerId)).toEqual(before);
   });
 
@@ -74,13 +72,13 @@ describe('waybills', () => {
     await s.orders.markWaybillIssued([keyOf(ready)], waybill('1'));
     await s.orders.ship([keyOf(ready)]);
     expect((await expectRefusal(s.orders.markWaybillIssued([keyOf(ready)], waybill('2')), 'INVALID_TRANSITION')).detail).toEqual(['SHIPPED', 'WAYBILL_ISSUED', keyOf(ready)]);
-    expect((await expectRefusal(s.orders.voidWaybill([keyOf(ready)], '1', '600000000001'), 'INVALID_TRANSITION')).detail).toEqual(['SHIPPED', 'ALLOCATED', keyOf(ready)]);
+    expect((await expectRefusal(s.orders.voidWaybill([keyOf(ready)], '1', '500000000001'), 'INVALID_TRANSITION')).detail).toEqual(['SHIPPED', 'ALLOCATED', keyOf(ready)]);
 
     const cancelled = orderInput([{ listingId: 'L-A', quantity: 1 }]);
     await s.orders.ingest(cancelled);
     await s.orders.markWaybillIssued([keyOf(cancelled)], waybill('3'));
     await s.orders.cancel(keyOf(cancelled));
-    expect(await s.orders.voidWaybill([keyOf(cancelled)], '3', '600000000003')).toEqual([{ key: keyOf(cancelled), status: 'CANCELLED' }]);
+    expect(await s.orders.voidWaybill([keyOf(cancelled)], '3', '500000000003')).toEqual([{ key: keyOf(cancelled), status: 'CANCELLED' }]);
     expect((await s.orders.require(keyOf(cancelled))).waybillIds).toBeUndefined();
   });
 });

@@ -121,3 +121,8 @@ export async function streamEntries(store: Store, key: string): Promise<{ id: st
   const entries = (await store.pool.pick().xRange(key, '-', '+')) ?? [];
   return entries.map((entry) => ({ id: entry.id, message: { ...entry.message } }));
 }
+
+/** A CJ waybill `w1` (or `waybillId`) for one parcel of orders, as the carriers code would attach it. */
+export function waybill(waybillId = 'w1'): { waybillId: string; carrier: string; trackingNumber: string; dispatchNow: boolean } {
+  return { waybillId, carrier: 'cj', trackingNumber: `5${waybillId.replace(/\D/g, '').padStart(11, '0')}`, dispatchNow: false };
+}
