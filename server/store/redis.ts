@@ -54,7 +54,14 @@ export class ScriptRunner {
   constructor(private readonly pool: RedisPool) {}
 
   async load(client: RedisClient = this.pool.pick()): Promise<void> {
-    await client.sendCommand(['FUNCTION', 'LOAD', 'REPLACE', scriptLibrary().source]);
+    try {
+      await client.sendCommand(['FUNCTION', 'LOAD', 'REPLACE', scriptLibrary().source]);
+    } catch (error) {
+      if (error instanceof Error && /unknown command/i.test(error.message)) {
+        throw new Error(`the store needs Redis 7 or newer (FUNCTION LOAD); this server said: ${error.message}`);
+      }
+      throw error;
+    }
   }
 
   /** FCALL of a script: `keys` and `args` as the script's header lists them. */

@@ -234,6 +234,15 @@ async function checkInvariants(run: Run): Promise<void> {
   for (const order of orders) {
     const reserving = RESERVING_STATES.includes(order.state);
     if (!reserving) expect(order.allocation, `${order.key} in ${order.state} reserves nothing`).toEqual({});
+    else {
+      // What it reserves is exactly its open units times the components each line was reserved under.
+      const expected: Record<string, number> = {};
+      for (const line of order.lines) {
+        for (const component of line.components ?? []) expected[component.sku] = (expected[component.sku] ?? 0) + component.qty * (line.quantity - line.cancelled);
+      }
+      for (const code of Object.keys(expected)) if (expected[code] === 0) delete expected[code];
+      expect(order.allocation, `${order.key}: allocation = open units x components`).toEqual(expected);
+    }
     expect(order.heldReason === null, `${order.key}: held reason iff HELD`).toBe(order.state !== 'HELD');
     for (const [code, units] of Object.entries(order.allocation)) {
       expect(units).toBeGreaterThan(0);
