@@ -1,5 +1,7 @@
 import { AlertSchema, type Alert, type AlertSeverity, type AlertType } from '../../shared/alerts';
 import type { SellerContext } from './context';
+import { AlertIdSchema, RaiseAlertInputSchema } from './inputs';
+import { validated } from './validate';
 
 /**
  * Open alerts. Conditions that the stock scripts own (held orders, shortages, unmapped listings) are raised
@@ -21,24 +23,20 @@ export class AlertStore {
     return raw ? AlertSchema.parse(JSON.parse(raw)) : null;
   }
 
+  /** Says someone saw it; it stays open until its condition clears. An unknown id is ALERT_NOT_FOUND. */
   async acknowledge(id: string): Promise<Alert> {
+    validated(AlertIdSchema, id);
     return AlertSchema.parse(JSON.parse(await this.ctx.call('ack_alert', [], [id])));
   }
 
   /** Raises or refreshes an alert; an alert already open keeps its opening time and acknowledgement. */
   async raise(type: AlertType, severity: AlertSeverity, subject: string, detail: Alert['detail']): Promise<void> {
-    const id = `${type}:${subject}`;
-    const now = this.ctx.clock().toISOString();
-    const fresh: Alert = { id, type, severity, subject, detail, openedAt: now, updatedAt: now, acknowledged: false };
-    // HSETNX then a field update keeps the first opening time without a read-modify-write race on creation.
-    const created = await this.ctx.redis().hSetNX(this.ctx.keys.alerts, id, JSON.stringify(fresh));
-    if (created) return;
-    const current = await this.get(id);
-    if (!current) return;
-    await this.ctx.redis().hSet(this.ctx.keys.alerts, id, JSON.stringify({ ...current, severity, detail, updatedAt: now }));
+    validated(RaiseAlertInputSchema, { type, severity, subject, detail });
+    await this.ctx.call('raise_alert', [], [type, severity, subject, JSON.stringify(detail)]);
   }
 
   async close(type: AlertType, subject: string): Promise<void> {
+    validated(RaiseAlertInputSchema.pick({ type: true, subject: true }), { type, subject });
     await this.ctx.redis().hDel(this.ctx.keys.alerts, `${type}:${subject}`);
   }
 }

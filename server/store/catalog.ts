@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { availableOf, sellableOf, type Component, type Listing, type ListingInput, type Sku, type SkuInput } from '../../shared/catalog';
 import { parseListingKey } from '../../shared/ids';
 import { luaArray, type SellerContext } from './context';
+import { ListingBatchSchema, SkuBatchSchema } from './inputs';
+import { validated } from './validate';
 
 export const SkuUpsertResultSchema = z.union([
   z.object({ sku: z.string(), status: z.enum(['created', 'updated', 'unchanged']) }),
@@ -40,12 +42,18 @@ export interface Page<T> {
 export class CatalogStore {
   constructor(private readonly ctx: SellerContext) {}
 
+  /** At most MAX_BATCH SKUs, each named once; the batch is one atomic script. */
   async upsertSkus(items: readonly SkuInput[]): Promise<SkuUpsertResult[]> {
-    return this.ctx.callParsed('upsert_skus', [], [JSON.stringify(items)], luaArray(SkuUpsertResultSchema));
+    const batch = validated(SkuBatchSchema, items);
+    if (batch.length === 0) return [];
+    return this.ctx.callParsed('upsert_skus', [], [JSON.stringify(batch)], luaArray(SkuUpsertResultSchema));
   }
 
+  /** At most MAX_BATCH listings, each named once. A listing naming an unknown SKU is an item error (UNKNOWN_SKU). */
   async upsertListings(items: readonly ListingInput[]): Promise<ListingUpsertResult[]> {
-    return this.ctx.callParsed('upsert_listings', [], [JSON.stringify(items)], luaArray(ListingUpsertResultSchema));
+    const batch = validated(ListingBatchSchema, items);
+    if (batch.length === 0) return [];
+    return this.ctx.callParsed('upsert_listings', [], [JSON.stringify(batch)], luaArray(ListingUpsertResultSchema));
   }
 
   async getSkus(codes: readonly string[]): Promise<Map<string, Sku>> {

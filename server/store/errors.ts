@@ -34,3 +34,22 @@ export function storeErrorFromReply(reply: readonly unknown[]): StoreError {
   if (!name) throw new Error(`a script returned an unknown refusal: ${JSON.stringify(reply)}`);
   return new StoreError(name, detail.map(String));
 }
+
+export interface ValidationIssue {
+  /** Where in the input: `lines[0].quantity`, `[3].sku`, or '' for the input as a whole. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Caller data that breaks its schema, found before anything is written. The HTTP layer answers it with a 4xx
+ * that names each field.
+ */
+export class StoreValidationError extends Error {
+  readonly code = 'VALIDATION';
+
+  constructor(readonly issues: readonly ValidationIssue[]) {
+    super(`invalid input: ${issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ')}`);
+    this.name = 'StoreValidationError';
+  }
+}

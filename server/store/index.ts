@@ -6,7 +6,7 @@ import { RedisPool, ScriptRunner } from './redis';
 import { SettingsStore } from './settings';
 import { StockStore } from './stock';
 
-export { StoreError } from './errors';
+export { STORE_ERRORS, StoreError, StoreValidationError, type StoreErrorCode, type ValidationIssue } from './errors';
 export type { Clock } from './context';
 
 /** One seller's view of the store, acting as `actor` (an API key label or a worker name). */

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { orderKey, type Channel } from '../../shared/ids';
-import { OrderSchema, type Claim, type Order, type OrderInput } from '../../shared/order';
+import { OrderInputSchema, OrderSchema, type Claim, type Order, type OrderInput } from '../../shared/order';
 import { HeldReasonSchema, OrderStateSchema, type OrderState } from '../../shared/state-machine';
 import type { TrackingStatusSchema } from '../../shared/order';
 import { luaArray, type SellerContext } from './context';
 import { StoreError } from './errors';
+import {
+  CancelInputSchema,
+  CancelLineInputSchema,
+  ClaimCallSchema,
+  FlagsInputSchema,
+  HoldInputSchema,
+  MarkWaybillInputSchema,
+  OrderQuerySchema,
+  OrderRefSchema,
+  ReturnInputSchema,
+  ShipInputSchema,
+  VoidWaybillInputSchema,
+} from './inputs';
+import { validated } from './validate';
 
 export const IngestResultSchema = z.object({
   key: z.string(),
@@ -19,6 +33,9 @@ export type IngestResult = z.infer<typeof IngestResultSchema>;
 
 const StatusReply = z.object({ key: z.string(), status: OrderStateSchema }).loose();
 const OrdersReply = z.object({ orders: luaArray(z.object({ key: z.string(), status: OrderStateSchema })), replay: z.boolean().optional() });
+const CancelReply = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean(), replay: z.boolean() });
+const ClaimReply = z.object({ key: z.string(), status: OrderStateSchema, applied: z.boolean() });
+const FlagsReply = z.object({ key: z.string(), status: OrderStateSchema, changed: z.boolean() });
 
 export interface OrderQuery {
   status?: OrderState;
@@ -43,70 +60,83 @@ export interface WaybillAttachment {
   dispatchNow: boolean;
 }
 
-/** Orders: ingestion and every state change, each one atomic script. */
+/**
+ * Orders: ingestion and every state change, each one atomic script. Caller data is validated first; bad input
+ * throws StoreValidationError naming the field, and a refusal by the state machine or stock throws StoreError.
+ */
 export class OrderStore {
   constructor(private readonly ctx: SellerContext) {}
 
   /** Idempotent per line; `rank` orders backorders (oldest first). */
-  async ingest(input: OrderInput): Promise<IngestResult> {
+  async ingest(order: OrderInput): Promise<IngestResult> {
+    const input = validated(OrderInputSchema, order);
     const key = orderKey(input.channel, input.account, input.orderId);
     const rank = input.orderedAt ? Date.parse(input.orderedAt) : this.ctx.clock().getTime();
-    const receiver = { ...input.receiver, address2: input.receiver.address2 ?? '' };
-    const payload = JSON.stringify({ ...input, key, rank, receiver });
-    return this.ctx.callParsed('ingest_order', [this.ctx.keys.order(key)], [payload], IngestResultSchema);
+    // The hot path: the validated input goes to the script as it is, with its key and rank beside it.
+    return this.ctx.callParsed('ingest_order', [this.ctx.keys.order(key)], [JSON.stringify(input), key, String(rank)], IngestResultSchema);
   }
 
-  async hold(key: string, note = ''): Promise<{ key: string; status: OrderState }> {
-    return this.ctx.callParsed('hold_order', [this.ctx.keys.order(key)], [key, note], StatusReply);
+  /** MANUAL by default; ADDRESS when the carrier refused the address (the order waits for a corrected one). */
+  async hold(key: string, note = '', reason: 'MANUAL' | 'ADDRESS' = 'MANUAL'): Promise<{ key: string; status: OrderState }> {
+    validated(HoldInputSchema, { key, note, reason });
+    return this.ctx.callParsed('hold_order', [this.ctx.keys.order(key)], [key, note, reason], StatusReply);
   }
 
   async release(key: string): Promise<{ key: string; status: OrderState }> {
+    validated(OrderRefSchema, { key });
     return this.ctx.callParsed('release_order', [this.ctx.keys.order(key)], [key], StatusReply);
   }
 
-  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean }> {
-    const schema = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean() });
-    return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], [key, reason], schema);
+  /** A cancelled order is a replay (`replay: true`); `hadWaybill`: a waybill is still attached and must be voided. */
+  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean; replay: boolean }> {
+    validated(CancelInputSchema, { key, reason });
+    return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], [key, reason], CancelReply);
   }
 
   async cancelLine(key: string, lineId: string, quantity: number, reason = ''): Promise<{ key: string; status: OrderState }> {
+    validated(CancelLineInputSchema, { key, lineId, quantity, reason });
     return this.ctx.callParsed('cancel_line', [this.ctx.keys.order(key)], [key, lineId, String(quantity), reason], StatusReply);
   }
 
   /** The whole order, or `quantity` units of one line. Restock or quarantine follows the seller's setting. */
   async returnUnits(key: string, line?: { lineId: string; quantity: number }): Promise<{ key: string; status: OrderState }> {
+    validated(ReturnInputSchema, line ? { key, line } : { key });
     const args = [key, line?.lineId ?? '', String(line?.quantity ?? 0), DEFAULT_SETTINGS.returnPolicy];
     return this.ctx.callParsed('return_line', [this.ctx.keys.order(key)], args, StatusReply);
   }
 
   /** One parcel: all its orders ship, or none. */
   async ship(keys: readonly string[], options: { station?: string; requirePacked?: boolean } = {}): Promise<{ key: string; status: OrderState }[]> {
-    const payload = JSON.stringify({ orderKeys: keys, station: options.station ?? '', requirePacked: options.requirePacked ?? false });
+    const input = validated(ShipInputSchema, { keys, station: options.station ?? '', requirePacked: options.requirePacked ?? false });
+    const payload = JSON.stringify({ orderKeys: input.keys, station: input.station, requirePacked: input.requirePacked });
     return (await this.ctx.callParsed('ship_orders', [], [payload], OrdersReply)).orders;
   }
 
   async markWaybillIssued(keys: readonly string[], waybill: WaybillAttachment): Promise<{ orders: { key: string; status: OrderState }[]; replay: boolean }> {
+    validated(MarkWaybillInputSchema, { keys, waybill });
     const reply = await this.ctx.callParsed('mark_waybill_issued', [], [JSON.stringify({ orderKeys: keys, ...waybill })], OrdersReply);
     return { orders: reply.orders, replay: reply.replay ?? false };
   }
 
   async voidWaybill(keys: readonly string[], waybillId: string, trackingNumber: string): Promise<{ key: string; status: OrderState }[]> {
+    validated(VoidWaybillInputSchema, { keys, waybillId, trackingNumber });
     const payload = JSON.stringify({ orderKeys: keys, waybillId, trackingNumber });
     return (await this.ctx.callParsed('void_waybill', [], [payload], OrdersReply)).orders;
   }
 
   /** A channel claim, applied once per claimId. */
+  /** A channel claim, applied once per (claimId, type, status); `applied: false` is a replay. */
   async recordClaim(key: string, claim: Omit<Claim, 'at'> & { claimId: string }): Promise<{ key: string; status: OrderState; applied: boolean }> {
-    const schema = z.object({ key: z.string(), status: OrderStateSchema, applied: z.boolean() });
-    return this.ctx.callParsed('record_claim', [this.ctx.keys.order(key)], [key, JSON.stringify(claim), DEFAULT_SETTINGS.returnPolicy], schema);
+    const input = validated(ClaimCallSchema, { key, claim });
+    return this.ctx.callParsed('record_claim', [this.ctx.keys.order(key)], [key, JSON.stringify(input.claim), DEFAULT_SETTINGS.returnPolicy], ClaimReply);
   }
 
   async setFlags(
     key: string,
-    flags: { confirmed?: boolean; packed?: boolean; delivered?: boolean; tracking?: { status: z.infer<typeof TrackingStatusSchema>; message?: string } },
+    flags: { confirmed?: boolean; packed?: boolean; delivered?: boolean; printed?: true; tracking?: { status: z.infer<typeof TrackingStatusSchema>; message?: string } },
   ): Promise<{ key: string; status: OrderState; changed: boolean }> {
-    const schema = z.object({ key: z.string(), status: OrderStateSchema, changed: z.boolean() });
-    return this.ctx.callParsed('set_order_flags', [this.ctx.keys.order(key)], [key, JSON.stringify(flags)], schema);
+    const input = validated(FlagsInputSchema, { key, flags });
+    return this.ctx.callParsed('set_order_flags', [this.ctx.keys.order(key)], [key, JSON.stringify(input.flags)], FlagsReply);
   }
 
   async get(key: string): Promise<Order | null> {
@@ -130,7 +160,8 @@ export class OrderStore {
    * Orders in the order they last changed (ascending seq). A page ends at a seq, so an order that changes
    * while someone pages moves past the cursor and is seen again rather than skipped.
    */
-  async list(query: OrderQuery): Promise<OrderPage> {
+  async list(orderQuery: OrderQuery): Promise<OrderPage> {
+    const query = validated(OrderQuerySchema, orderQuery);
     const index = query.status ? this.ctx.keys.stateIndex(query.status) : this.ctx.keys.orderIndex;
     const redis = this.ctx.redis();
     const orders: Order[] = [];

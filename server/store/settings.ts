@@ -1,6 +1,7 @@
-import { applySettingsPatch, DEFAULT_SETTINGS, SellerSettingsSchema, type SellerSettings, type SellerSettingsPatch } from '../../shared/settings';
+import { applySettingsPatch, DEFAULT_SETTINGS, SellerSettingsPatchSchema, SellerSettingsSchema, type SellerSettings, type SellerSettingsPatch } from '../../shared/settings';
 import type { SellerContext } from './context';
 import { StoreError } from './errors';
+import { validated } from './validate';
 
 /** The seller's settings document, written by compare-and-set so concurrent PATCHes never lose a change. */
 export class SettingsStore {
@@ -18,7 +19,9 @@ export class SettingsStore {
     return (await this.read()).settings;
   }
 
-  async patch(patch: SellerSettingsPatch): Promise<SellerSettings> {
+  /** Applies a PATCH by compare-and-set, reading again when another writer got in between. */
+  async patch(settingsPatch: SellerSettingsPatch): Promise<SellerSettings> {
+    const patch = validated(SellerSettingsPatchSchema, settingsPatch);
     for (let attempt = 0; attempt < 10; attempt++) {
       const { settings, version } = await this.read();
       const next = applySettingsPatch(settings, patch);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { LedgerKindSchema, type LedgerEntry } from '../../shared/ledger';
 import { luaArray, type SellerContext } from './context';
+import { ADJUSTMENT_KINDS, AdjustInputSchema, LedgerQuerySchema, SkuListSchema, TrimInputSchema } from './inputs';
+import { validated } from './validate';
 
-export const ADJUSTMENT_KINDS = ['inbound', 'set', 'safety'] as const;
+export { ADJUSTMENT_KINDS };
 export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
 
 export const AdjustmentResultSchema = z.discriminatedUnion('status', [
@@ -37,11 +39,13 @@ export class StockStore {
    * safety). A mismatch changes nothing and reports the current value.
    */
   async adjust(sku: string, kind: AdjustmentKind, quantity: number, expected?: number, ref = 'adjustment'): Promise<AdjustmentResult> {
+    validated(AdjustInputSchema, expected === undefined ? { sku, kind, quantity, ref } : { sku, kind, quantity, expected, ref });
     const args = [sku, LUA_KIND[kind], String(quantity), expected === undefined ? '' : String(expected), ref];
     return this.ctx.callParsed('adjust_stock', [this.ctx.keys.sku(sku)], args, AdjustmentResultSchema);
   }
 
-  async ledger(query: LedgerQuery): Promise<LedgerEntry[]> {
+  async ledger(ledgerQuery: LedgerQuery): Promise<LedgerEntry[]> {
+    const query = validated(LedgerQuerySchema, ledgerQuery);
     const start = query.since ? `(${query.since}` : '-';
     const out: LedgerEntry[] = [];
     let cursor = start;
@@ -80,12 +84,14 @@ export class StockStore {
   }
 
   async resumeBackorders(skus: readonly string[]): Promise<number> {
+    validated(SkuListSchema, skus);
     const reply = await this.ctx.callParsed('resume_backorders', [], [JSON.stringify(skus)], z.object({ tried: z.int() }));
     return reply.tried;
   }
 
   /** Retention: folds and drops ledger entries older than the cut-off, and trims the outbox. */
   async trim(ledgerBefore: Date, outboxBefore: Date, batch = 1000): Promise<number> {
+    validated(TrimInputSchema, { ledgerBefore, outboxBefore, batch });
     let folded = 0;
     for (;;) {
       const args = [String(ledgerBefore.getTime()), String(outboxBefore.getTime()), String(batch)];
@@ -93,6 +99,12 @@ export class StockStore {
       folded += reply.folded;
       if (!reply.more) return folded;
     }
+  }
+
+  /** Retention by age against the store's clock: what is older than each retention is folded or dropped. */
+  async trimOlderThan(retention: { ledgerMs: number; outboxMs: number }, batch = 1000): Promise<number> {
+    const now = this.ctx.clock().getTime();
+    return this.trim(new Date(now - retention.ledgerMs), new Date(now - retention.outboxMs), batch);
   }
 }
 

@@ -1,15 +1,25 @@
--- Shared helpers, included ahead of every script (after the generated state machine). Key names mirror
--- server/store/keys.ts; every key is built from the seller's tagged prefix in KEYS[1], so a script stays
--- in that seller's slot even for keys it discovers while running.
+-- Shared helpers of the scripts' function library (server/store/scripts.ts), after the generated state
+-- machine. Key names mirror server/store/keys.ts; every key is built from the seller's tagged prefix in
+-- KEYS[1], so a script stays in that seller's slot even for keys it discovers while running.
 --
 -- Every script's ARGV starts with the same three values:
 --   ARGV[1] now, ms since the epoch     ARGV[2] now, ISO-8601     ARGV[3] actor (API key label or worker)
 -- Replies: a JSON string on success, or an array {negative code, detail...} on a refusal (server/store/errors.ts).
+--
+-- This code runs once, when the library is loaded; each call of a script starts with begin(), which sets
+-- the per-call values below. Calls never interleave (Redis runs one function at a time).
 
-local P = KEYS[1]
-local NOW_MS = tonumber(ARGV[1])
-local NOW_ISO = ARGV[2]
-local ACTOR = ARGV[3]
+local P, NOW_MS, NOW_ISO, ACTOR
+-- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
+local touched, touched_list
+
+local function begin(keys, argv)
+  P = keys[1]
+  NOW_MS = tonumber(argv[1])
+  NOW_ISO = argv[2]
+  ACTOR = argv[3]
+  touched, touched_list = {}, {}
+end
 
 local E_ORDER_NOT_FOUND = -1
 local E_INVALID_TRANSITION = -2
@@ -21,12 +31,12 @@ local E_QUANTITY_EXCEEDED = -7
 local E_CANCEL_REQUESTED = -8
 local E_CONFLICT = -9
 
-local function key(...)
-  return P .. table.concat({ ... }, ':')
-end
-
-local function is_empty(t)
-  return next(t) == nil
+-- Called for every key a script touches, so it builds the name without an intermediate table.
+local function key(kind, name)
+  if name then
+    return P .. kind .. ':' .. name
+  end
+  return P .. kind
 end
 
 local function sorted_keys(t)
@@ -38,8 +48,6 @@ local function sorted_keys(t)
   return out
 end
 
--- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
-local touched, touched_list = {}, {}
 local function touch(sku)
   if not touched[sku] then
     touched[sku] = true
@@ -60,12 +68,13 @@ end
 ------------------------------------------------------------------------------------------------------
 -- SKUs and the ledger
 
+-- nil for an unknown SKU: every SKU is created with all four counters.
 local function sku_counters(sku)
-  local v = redis.call('HMGET', key('sku', sku), 'name', 'onHand', 'reserved', 'safety', 'quarantine')
+  local v = redis.call('HMGET', key('sku', sku), 'onHand', 'reserved', 'safety', 'quarantine')
   if not v[1] then
     return nil
   end
-  return { onHand = tonumber(v[2]) or 0, reserved = tonumber(v[3]) or 0, safety = tonumber(v[4]) or 0, quarantine = tonumber(v[5]) or 0 }
+  return { onHand = tonumber(v[1]), reserved = tonumber(v[2]), safety = tonumber(v[3]), quarantine = tonumber(v[4]) }
 end
 
 local function available_of(c)
@@ -124,10 +133,6 @@ end
 ------------------------------------------------------------------------------------------------------
 -- Orders
 
-local function order_key_of(o)
-  return o.channel .. ':' .. o.account .. ':' .. o.orderId
-end
-
 local function listing_key_of(o, line)
   return o.channel .. ':' .. o.account .. ':' .. line.listingId
 end
@@ -164,15 +169,21 @@ local function components_of(listing_key)
   return cjson.decode(raw)
 end
 
--- Sums every component of every open line. Lists listings that have no mapping.
-local function order_needs(o)
-  local needs, skus, unmapped, line_components = {}, {}, {}, {}
-  for i, line in ipairs(o.lines) do
+-- Sums every component of the open lines from line `first` on (default: all). Lists, once each, the listings
+-- that have no mapping.
+local function order_needs(o, first)
+  local needs, skus, unmapped, line_components, seen = {}, {}, {}, {}, {}
+  for i = first or 1, #o.lines do
+    local line = o.lines[i]
     local open = open_quantity(line)
     if open > 0 then
-      local components = components_of(listing_key_of(o, line))
+      local lk = listing_key_of(o, line)
+      local components = components_of(lk)
       if not components then
-        unmapped[#unmapped + 1] = listing_key_of(o, line)
+        if not seen[lk] then
+          seen[lk] = true
+          unmapped[#unmapped + 1] = lk
+        end
       else
         line_components[i] = components
         for _, c in ipairs(components) do
@@ -186,6 +197,18 @@ local function order_needs(o)
     end
   end
   return needs, skus, unmapped, line_components
+end
+
+-- The SKUs whose available stock does not cover `needs`, in the order given.
+local function short_skus(needs, skus)
+  local short = {}
+  for _, sku in ipairs(skus) do
+    local c = sku_counters(sku)
+    if not c or available_of(c) < needs[sku] then
+      short[#short + 1] = sku
+    end
+  end
+  return short
 end
 
 local function unregister_waiting(o)
@@ -244,6 +267,23 @@ local function hold_out_of_stock(o, short)
   set_held(o, 'OUT_OF_STOCK', table.concat(short, ', '))
 end
 
+-- Reserves `needs` (already checked) and records it on the order. `line_components` are the mappings the
+-- lines were reserved under; partial cancels and returns move exactly those units later. The allocation
+-- index is scored by the order's rank, so a shortage takes back the newest orders first.
+local function reserve(o, needs, skus, line_components)
+  for _, sku in ipairs(skus) do
+    sku_move(sku, 'reserve', 0, needs[sku], 0, 0, 'order', o.key)
+    o.allocation[sku] = (o.allocation[sku] or 0) + needs[sku]
+    redis.call('ZADD', key('allocs', sku), o.rank, o.key)
+  end
+  for i, components in pairs(line_components) do
+    o.lines[i].components = components
+  end
+  unregister_waiting(o)
+  clear_held(o)
+  o.state = 'ALLOCATED'
+end
+
 -- All or nothing: check every component of every line, then reserve every one. Returns true when allocated;
 -- otherwise the order is held (unmapped or out of stock) and nothing was reserved.
 local function try_allocate(o)
@@ -252,30 +292,13 @@ local function try_allocate(o)
     hold_unmapped(o, unmapped)
     return false
   end
-  local short = {}
-  for _, sku in ipairs(skus) do
-    local c = sku_counters(sku)
-    if not c or available_of(c) < needs[sku] then
-      short[#short + 1] = sku
-    end
-  end
+  local short = short_skus(needs, skus)
   if #short > 0 then
     hold_out_of_stock(o, short)
     return false
   end
-  for _, sku in ipairs(skus) do
-    sku_move(sku, 'reserve', 0, needs[sku], 0, 0, 'order', o.key)
-    redis.call('ZADD', key('allocs', sku), NOW_MS, o.key)
-  end
-  for i, line in ipairs(o.lines) do
-    if line_components[i] then
-      line.components = line_components[i]
-    end
-  end
-  unregister_waiting(o)
-  clear_held(o)
-  o.allocation = needs
-  o.state = 'ALLOCATED'
+  o.allocation = {}
+  reserve(o, needs, skus, line_components)
   return true
 end
 
@@ -295,37 +318,79 @@ local function is_reserving(state)
   return state == 'ALLOCATED' or state == 'WAYBILL_ISSUED'
 end
 
-local function has_open_cancel_request(o)
-  return o.claim ~= nil and o.claim ~= cjson.null and o.claim.type == 'CANCEL' and o.claim.status == 'REQUESTED'
+local function is_unshipped(state)
+  return state == 'HELD' or state == 'ALLOCATED' or state == 'WAYBILL_ISSUED'
 end
 
--- Backorders: orders held for stock on these SKUs are retried, oldest first, while stock lasts.
--- Allocating one may free nothing and consume other SKUs; a retry that fails re-registers the order on
--- whatever is short now. The sweep is bounded per call; resume_backorders.lua finishes a long queue.
+-- A cancel the channel asked for and nobody resolved yet, on any line (a whole-order claim marks every line).
+local function has_open_cancel_request(o)
+  for _, line in ipairs(o.lines) do
+    local claim = line.claim
+    if claim and claim ~= cjson.null and claim.type == 'CANCEL' and claim.status == 'REQUESTED' then
+      return true
+    end
+  end
+  return false
+end
+
+local function same_members(a, b)
+  if not a or not b or #a ~= #b then
+    return false
+  end
+  local set = {}
+  for _, v in ipairs(a) do set[v] = true end
+  for _, v in ipairs(b) do
+    if not set[v] then return false end
+  end
+  return true
+end
+
+-- Backorders: orders held for stock on these SKUs are retried while stock lasts, oldest (lowest rank) first
+-- across all the SKUs' queues, and each one that fits now is allocated. An order that still does not fit is
+-- left untouched unless what it is short of changed. The sweep is bounded per call; resume_backorders.lua
+-- finishes a longer queue. Returns how many orders it tried.
 local RESUME_LIMIT = 200
 local function resume_waiting(skus)
-  local tries = 0
-  local i = 1
-  while i <= #skus do
-    local sku = skus[i]
-    i = i + 1
-    local members = redis.call('ZRANGE', key('waiting', sku), 0, 49)
-    for _, member in ipairs(members) do
-      if tries >= RESUME_LIMIT then
-        return tries
+  local seen, candidates = {}, {}
+  for _, sku in ipairs(skus) do
+    local c = sku_counters(sku)
+    -- An order waits on every SKU it is short of, so a SKU with nothing available frees none of its queue.
+    if c and available_of(c) > 0 then
+      local members = redis.call('ZRANGE', key('waiting', sku), 0, RESUME_LIMIT - 1, 'WITHSCORES')
+      for i = 1, #members, 2 do
+        local member = members[i]
+        if not seen[member] then
+          seen[member] = true
+          candidates[#candidates + 1] = { key = member, rank = tonumber(members[i + 1]) }
+        end
       end
-      local c = sku_counters(sku)
-      if not c or available_of(c) == 0 then
-        break
-      end
-      local o = order_load(member)
-      if not o or o.state ~= 'HELD' or o.heldReason ~= 'OUT_OF_STOCK' then
+    end
+  end
+  table.sort(candidates, function(a, b)
+    if a.rank ~= b.rank then return a.rank < b.rank end
+    return a.key < b.key
+  end)
+  local tries = math.min(#candidates, RESUME_LIMIT)
+  for i = 1, tries do
+    local member = candidates[i].key
+    local o = order_load(member)
+    if not o or o.state ~= 'HELD' or o.heldReason ~= 'OUT_OF_STOCK' then
+      for _, sku in ipairs(skus) do
         redis.call('ZREM', key('waiting', sku), member)
+      end
+    else
+      local needs, order_skus, unmapped, line_components = order_needs(o)
+      if #unmapped > 0 then
+        hold_unmapped(o, unmapped)
+        order_save(o, 'HELD')
       else
-        tries = tries + 1
-        if try_allocate(o) then
+        local short = short_skus(needs, order_skus)
+        if #short == 0 then
+          o.allocation = {}
+          reserve(o, needs, order_skus, line_components)
           order_save(o, 'HELD')
-        else
+        elseif not same_members(short, o.waitingOn) then
+          hold_out_of_stock(o, short)
           order_save(o, 'HELD')
         end
       end
@@ -371,14 +436,30 @@ local function all_lines(o, predicate)
   return true
 end
 
+-- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close. The caller
+-- has checked the transition.
+local function cancel_whole(o, reason)
+  release_allocation(o, reason)
+  unregister_waiting(o)
+  clear_held(o)
+  o.state = 'CANCELLED'
+  o.cancelledAt = NOW_ISO
+  alert_close('CANCEL_REQUESTED', o.key)
+end
+
 -- Cancels units of one line of an unshipped order; units it reserved go back. A fully cancelled order is
--- CANCELLED. Returns nil, or a refusal reply.
+-- CANCELLED; a held one that waited for stock is tried again, being smaller now. Returns nil, or a refusal
+-- reply (before anything was written).
 local function cancel_units(o, line, qty, reason)
   if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
   if qty > open_quantity(line) then return { E_QUANTITY_EXCEEDED, line.lineId, open_quantity(line) } end
+  line.cancelled = line.cancelled + qty
+  if all_lines(o, function(l) return open_quantity(l) == 0 end) then
+    cancel_whole(o, reason)
+    return nil
+  end
   if is_reserving(o.state) then
-    local components = line.components or {}
-    for _, c in ipairs(components) do
+    for _, c in ipairs(line.components or {}) do
       local units = c.qty * qty
       sku_move(c.sku, 'release', 0, -units, 0, 0, reason, o.key)
       o.allocation[c.sku] = o.allocation[c.sku] - units
@@ -387,14 +468,6 @@ local function cancel_units(o, line, qty, reason)
         redis.call('ZREM', key('allocs', c.sku), o.key)
       end
     end
-  end
-  line.cancelled = line.cancelled + qty
-  if all_lines(o, function(l) return open_quantity(l) == 0 end) then
-    release_allocation(o, reason)
-    unregister_waiting(o)
-    clear_held(o)
-    o.state = 'CANCELLED'
-    o.cancelledAt = NOW_ISO
   elseif o.state == 'HELD' and (o.heldReason == 'OUT_OF_STOCK' or o.heldReason == 'UNMAPPED') then
     try_allocate(o)
   end

@@ -37,17 +37,25 @@ elseif kind == 'safety' then
   if quantity ~= c.safety then sku_move(sku, 'safety', 0, 0, quantity - c.safety, 0, 'safety', ref) end
 else
   if quantity ~= c.onHand then sku_move(sku, 'count', quantity - c.onHand, 0, 0, 0, 'count', ref) end
-  local newest = redis.call('ZREVRANGE', key('allocs', sku), 0, -1)
-  for _, member in ipairs(newest) do
+  -- Newest first by order rank (the reverse of backorder priority), a page at a time, until covered.
+  local start = 0
+  while true do
     local now = sku_counters(sku)
     if now.reserved <= now.onHand then break end
-    local o = order_load(member)
-    if o and o.state == 'ALLOCATED' then
-      release_allocation(o, 'shortage')
-      hold_out_of_stock(o, { sku })
-      o.state = 'HELD'
-      order_save(o, 'ALLOCATED')
-      held[#held + 1] = o.key
+    local page = redis.call('ZREVRANGE', key('allocs', sku), start, start + 49)
+    if #page == 0 then break end
+    for _, member in ipairs(page) do
+      now = sku_counters(sku)
+      if now.reserved <= now.onHand then break end
+      local o = order_load(member)
+      if o and o.state == 'ALLOCATED' then
+        release_allocation(o, 'shortage')
+        hold_out_of_stock(o, { sku })
+        order_save(o, 'ALLOCATED')
+        held[#held + 1] = o.key
+      else
+        start = start + 1
+      end
     end
   end
   check_shortage(sku)

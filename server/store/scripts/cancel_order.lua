@@ -1,6 +1,7 @@
 --[[
   Cancels a whole order that has not shipped. Its reservation is released, and orders waiting for that
-  stock are retried. A waybill, if any, must then be voided at the carrier (reported in the reply).
+  stock are retried. A waybill still attached must be voided at the carrier (hadWaybill in the reply). A
+  cancelled order is a replay: nothing is written.
 
   KEYS[1]  seller prefix
   KEYS[2]  the order
@@ -14,17 +15,12 @@
 
 local o = order_load(ARGV[4])
 if not o then return { E_ORDER_NOT_FOUND } end
-if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, hadWaybill = false, replay = true }) end
+local had_waybill = o.waybillIds ~= nil and #o.waybillIds > 0
+if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, replay = true }) end
 if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
 
 local old_state = o.state
-local had_waybill = o.state == 'WAYBILL_ISSUED'
-release_allocation(o, ARGV[5] ~= '' and ARGV[5] or 'cancel')
-unregister_waiting(o)
-clear_held(o)
-o.state = 'CANCELLED'
-o.cancelledAt = NOW_ISO
-alert_close('CANCEL_REQUESTED', o.key)
+cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel')
 order_save(o, old_state)
 settle()
 return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, replay = false })

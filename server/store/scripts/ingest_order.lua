@@ -4,14 +4,18 @@
   KEYS[1]  seller prefix  ss:{seller}:
   KEYS[2]  the order      ss:{seller}:order:<order key>
   ARGV[1..3] now ms, now ISO, actor (lib.lua)
-  ARGV[4]  the order as JSON: OrderInput plus key, rank (ms, oldest first for backorders); receiver normalised
+  ARGV[4]  the order as JSON: OrderInput (validated)
+  ARGV[5]  its order key
+  ARGV[6]  its rank: ms, orderedAt or the time it was first seen; backorders go oldest first
 
   Behaviour
     - A new order: lines whose listing is unknown but whose seller code is a SKU get a 1:1 listing; then the
       order is ALLOCATED if every component of every line fits, else HELD (UNMAPPED or OUT_OF_STOCK).
-    - A known order: known lines change nothing. New lines are added and the whole order re-evaluated; an
-      ALLOCATED order that no longer fits gives its reservation back and is HELD. A changed receiver updates
-      the order and sets addressChanged (and alerts if a label was printed).
+    - A known order: known lines change nothing. New lines are added and the whole order re-evaluated: an
+      ALLOCATED order whose added lines fit reserves them too; one that no longer fits gives its whole
+      reservation back and is HELD; a HELD order waiting for stock or a mapping is tried again (a MANUAL or
+      ADDRESS hold stays). A changed receiver or address updates the order and sets addressChanged (and
+      alerts if a label was printed).
     - Nothing changed: nothing is written (a replay).
 
   Returns JSON {key, status, reason, detail, created, replay}
@@ -19,7 +23,9 @@
 ]]
 
 local input = cjson.decode(ARGV[4])
-local order_key = input.key
+local order_key = ARGV[5]
+-- A missing second address line is stored as '', so a later message that omits it is no change.
+input.receiver.address2 = input.receiver.address2 or ''
 
 -- 1:1 listings for lines whose seller code names a SKU, unless the listing is already mapped.
 local function auto_map(o, lines)
@@ -61,7 +67,7 @@ if not existing then
     state = 'HELD', heldReason = cjson.null, heldDetail = cjson.null,
     lines = {}, receiver = input.receiver, message = input.message, orderedAt = input.orderedAt, dueAt = input.dueAt,
     confirmed = false, claim = cjson.null, tracking = { status = 'none' }, packed = false, addressChanged = false,
-    allocation = {}, createdAt = NOW_ISO, rank = input.rank,
+    allocation = {}, createdAt = NOW_ISO, rank = tonumber(ARGV[6]),
   }
   for _, line in ipairs(input.lines) do
     o.lines[#o.lines + 1] = new_line(line)
@@ -108,15 +114,22 @@ end
 
 if #added > 0 then
   changed = true
+  local first = #o.lines + 1
   for _, line in ipairs(added) do
     o.lines[#o.lines + 1] = line
   end
   auto_map(o, added)
   if o.state == 'ALLOCATED' then
-    -- Re-evaluate the whole order: give the reservation back and take it again for every line, atomically.
-    release_allocation(o, 'order-changed')
-    o.state = 'HELD'
-    try_allocate(o)
+    -- The order keeps what it holds if the added lines fit too; otherwise the whole order gives its
+    -- reservation back and is evaluated again from nothing, so it is never half reserved.
+    local needs, skus, unmapped, line_components = order_needs(o, first)
+    if #unmapped == 0 and #short_skus(needs, skus) == 0 then
+      reserve(o, needs, skus, line_components)
+    else
+      release_allocation(o, 'order-changed')
+      o.state = 'HELD'
+      try_allocate(o)
+    end
   elseif o.heldReason == 'OUT_OF_STOCK' or o.heldReason == 'UNMAPPED' then
     try_allocate(o)
   end

@@ -1,6 +1,8 @@
 --[[
   Attaches a waybill (one box) to the orders it covers: ALLOCATED -> WAYBILL_ISSUED. A parcel's orders move
-  together or not at all. Attaching a further box of the same parcel (packages > 1) keeps the state.
+  together or not at all. Attaching a further box of the same parcel (packages > 1) keeps the state. Orders
+  that already carry this waybill are left as they are; when all do, it is a replay and nothing is written
+  (whatever their state is now).
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
@@ -12,18 +14,18 @@
 ]]
 
 local args = cjson.decode(ARGV[4])
-local orders = {}
+local orders, attached = {}, {}
 local all_attached = true
 for i, order_key in ipairs(args.orderKeys) do
   local o = order_load(order_key)
   if not o then return { E_ORDER_NOT_FOUND, order_key } end
-  if has_open_cancel_request(o) then return { E_CANCEL_REQUESTED, order_key } end
-  local attached = false
+  attached[i] = false
   for _, id in ipairs(o.waybillIds or {}) do
-    if id == args.waybillId then attached = true end
+    if id == args.waybillId then attached[i] = true end
   end
-  if not attached then
+  if not attached[i] then
     all_attached = false
+    if has_open_cancel_request(o) then return { E_CANCEL_REQUESTED, order_key } end
     if o.state ~= 'WAYBILL_ISSUED' and not can_transition(o.state, 'WAYBILL_ISSUED') then
       return { E_INVALID_TRANSITION, o.state, 'WAYBILL_ISSUED', order_key }
     end
@@ -31,25 +33,28 @@ for i, order_key in ipairs(args.orderKeys) do
   orders[i] = o
 end
 
+if not all_attached then
+  for i, o in ipairs(orders) do
+    if not attached[i] then
+      local old_state = o.state
+      local ids = o.waybillIds or {}
+      ids[#ids + 1] = args.waybillId
+      o.waybillIds = ids
+      o.state = 'WAYBILL_ISSUED'
+      if not o.tracking.trackingNumber then
+        o.tracking = { status = 'none', carrier = args.carrier, trackingNumber = args.trackingNumber, at = NOW_ISO }
+      end
+      if args.dispatchNow and o.tracking.status == 'none' then
+        o.tracking.status = 'pending'
+        outbox_dispatch(o.key)
+      end
+      order_save(o, old_state)
+    end
+  end
+end
+
 local out = {}
 for i, o in ipairs(orders) do
-  out[i] = { key = o.key, status = 'WAYBILL_ISSUED' }
+  out[i] = { key = o.key, status = o.state }
 end
-if all_attached then return cjson.encode({ orders = out, replay = true }) end
-
-for _, o in ipairs(orders) do
-  local old_state = o.state
-  local ids = o.waybillIds or {}
-  ids[#ids + 1] = args.waybillId
-  o.waybillIds = ids
-  o.state = 'WAYBILL_ISSUED'
-  if not o.tracking.trackingNumber then
-    o.tracking = { status = 'none', carrier = args.carrier, trackingNumber = args.trackingNumber, at = NOW_ISO }
-  end
-  if args.dispatchNow and o.tracking.status == 'none' then
-    o.tracking.status = 'pending'
-    outbox_dispatch(o.key)
-  end
-  order_save(o, old_state)
-end
-return cjson.encode({ orders = out, replay = false })
+return cjson.encode({ orders = out, replay = all_attached })

@@ -1,12 +1,14 @@
 --[[
   Records facts about an order that move no stock: confirmed on the channel (발주확인), packed (verified by item
-  scan), delivered (SHIPPED -> DELIVERED), and the channel's answer to a tracking dispatch.
+  scan), delivered (SHIPPED -> DELIVERED), printed (a label was printed; counts prints, so a later address
+  change raises ADDRESS_CHANGED_AFTER_PRINT), and the channel's answer to a tracking dispatch. A flag that
+  already holds changes nothing.
 
   KEYS[1]  seller prefix
   KEYS[2]  the order
   ARGV[1..3] now ms, now ISO, actor
   ARGV[4]  order key
-  ARGV[5]  JSON {confirmed?, packed?, delivered?, tracking?: {status, message?}}
+  ARGV[5]  JSON {confirmed?, packed?, delivered?, printed?, tracking?: {status, message?}}
 
   Returns JSON {key, status, changed}
     or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'DELIVERED'}
@@ -30,6 +32,10 @@ if flags.confirmed ~= nil and flags.confirmed ~= o.confirmed then
 end
 if flags.packed ~= nil and flags.packed ~= o.packed then
   o.packed = flags.packed
+  changed = true
+end
+if flags.printed then
+  o.printCount = (o.printCount or 0) + 1
   changed = true
 end
 if flags.tracking and (flags.tracking.status ~= o.tracking.status or flags.tracking.message ~= o.tracking.message) then

@@ -4,7 +4,7 @@
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
-  ARGV[4]  JSON {orderKeys: [...], station, requirePacked}
+  ARGV[4]  JSON {orderKeys: [...] (distinct), station, requirePacked}
 
   Returns JSON {orders: [{key, status}]}
     or {-1 ORDER_NOT_FOUND, key} | {-2 INVALID_TRANSITION, from, 'SHIPPED', key} | {-8 CANCEL_REQUESTED, key}
@@ -15,6 +15,12 @@ local E_NOT_PACKED = -10
 local args = cjson.decode(ARGV[4])
 local orders = {}
 local totals, skus = {}, {}
+local seen = {}
+for _, order_key in ipairs(args.orderKeys) do
+  -- A key named twice is one order; committing it twice would take its units off the shelf twice.
+  if seen[order_key] then return { E_INVALID_TRANSITION, 'SHIPPED', 'SHIPPED', order_key } end
+  seen[order_key] = true
+end
 for i, order_key in ipairs(args.orderKeys) do
   local o = order_load(order_key)
   if not o then return { E_ORDER_NOT_FOUND, order_key } end

@@ -14,7 +14,8 @@
 
 local cutoff = tonumber(ARGV[4])
 local batch = tonumber(ARGV[6])
-local entries = redis.call('XRANGE', key('ledger'), '-', '(' .. cutoff .. '-0', 'COUNT', batch)
+-- Nothing precedes id 0-0, and XRANGE refuses it as an exclusive end.
+local entries = cutoff > 0 and redis.call('XRANGE', key('ledger'), '-', '(' .. cutoff .. '-0', 'COUNT', batch) or {}
 local last = nil
 for _, entry in ipairs(entries) do
   local f = {}
@@ -31,5 +32,6 @@ if last then
   local ms, seq = string.match(last, '^(%d+)-(%d+)$')
   redis.call('XTRIM', key('ledger'), 'MINID', ms .. '-' .. (tonumber(seq) + 1))
 end
-redis.call('XTRIM', key('outbox'), 'MINID', '~', ARGV[5])
+-- Exact, not '~': an approximate trim only drops whole stream nodes and may keep old work for a long time.
+redis.call('XTRIM', key('outbox'), 'MINID', ARGV[5])
 return cjson.encode({ folded = #entries, more = #entries == batch })
