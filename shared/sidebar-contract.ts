@@ -47,10 +47,13 @@ const Count = z.int().check(z.minimum(0));
 const Language = z.enum(['ko', 'en']);
 const CarrierChoice = z.enum(CARRIER_CHOICES);
 export type CarrierChoice = z.infer<typeof CarrierChoice>;
-/** http too, for a server on a test deployment; a versioned deployment's allowlist only takes https. */
-const ServerUrl = z.url({ protocol: /^https?$/ }).check(z.maxLength(2048));
+/**
+ * http too, for a server on a test deployment; a versioned deployment's allowlist only takes https.
+ * A pattern, not z.url(): Apps Script has no URL global, and z.url() then refuses every address.
+ */
+const ServerUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[^\s]*)?$/, 'must be an http or https URL'));
 /** What a key may look like: printable, no spaces. The server decides whether it is valid. */
-const ApiKey = z.string().check(z.minLength(8), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/));
+const ApiKey = z.string().check(z.minLength(8), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces'));
 
 const ParamValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -198,7 +201,8 @@ export function describeIssue(issue: z.core.$ZodIssue): { field: string; problem
     case 'too_big':
       return { field, problem: `must be at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}` };
     case 'invalid_format':
-      return { field, problem: `must be a valid ${issue.format}` };
+      // Our patterns carry their own problem text; the built-in formats are named.
+      return { field, problem: issue.format === 'regex' ? issue.message : `must be a valid ${issue.format}` };
     case 'invalid_value':
       return { field, problem: `must be one of ${issue.values.map(String).join(', ')}` };
     case 'unrecognized_keys':

@@ -39,11 +39,15 @@ export function renderCounts(state: SidebarState): void {
   byId('counts-others').textContent = t('sidebar.counts.others', state.counts);
 }
 
+const SEVERITY_ORDER: Record<SidebarAlert['severity'], number> = { critical: 0, warning: 1, info: 2 };
+
+/** Most urgent first; the add-on's order is kept within a severity. */
 export function renderAlerts(alerts: readonly SidebarAlert[], onAck: (alert: SidebarAlert, button: HTMLButtonElement) => void): void {
   byId('alert-count').textContent = alerts.length > 0 ? String(alerts.length) : '';
   byId('alerts-none').hidden = alerts.length > 0;
+  const ordered = [...alerts].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   byId('alerts').replaceChildren(
-    ...alerts.map((alert) => {
+    ...ordered.map((alert) => {
       const ack = element('button', { className: 'link-button', text: t('sidebar.button.ack'), attributes: { type: 'button', 'aria-label': `${t('sidebar.button.ack')}: ${alert.text}` } });
       ack.addEventListener('click', () => onAck(alert, ack));
       return element('li', { className: `alert alert-${alert.severity}`, attributes: { 'data-alert-id': alert.id } }, [

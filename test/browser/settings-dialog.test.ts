@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingBackend } from './support/backend';
 import { DEMO_KEY, DEMO_URL, demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
 import { eventually, settle, textOf } from './support/page-helpers';
 import { SellerBackend } from './support/seller-backend';
 
 describe.skipIf(skipBrowserSuite)('settings dialog in Chromium', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   async function openDialog(seller: SellerBackend) {
     const backend = new RecordingBackend(seller);
-    const opened = await harness.open(backend, { file: 'Settings.html', width: 480, height: 440 });
+    const opened = await harness().open(backend, { file: 'Settings.html', width: 480, height: 440 });
     await opened.page.locator('#api-key-stored:not(:empty)').waitFor();
     return { ...opened, backend };
   }

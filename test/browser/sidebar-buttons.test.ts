@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingBackend } from './support/backend';
 import { demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
 import { eventually, sidebarReady, textOf } from './support/page-helpers';
 
 describe.skipIf(skipBrowserSuite)('sidebar buttons in Chromium', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   async function openDemo(setup: (seller: ReturnType<typeof demoSeller>) => void = () => undefined) {
     const seller = demoSeller();
-    seller.labelOrigin = harness.origin;
+    seller.labelOrigin = harness().origin;
     setup(seller);
     const backend = new RecordingBackend(seller);
-    const opened = await harness.open(backend);
+    const opened = await harness().open(backend);
     await sidebarReady(opened.page);
     return { ...opened, seller, backend };
   }
 
-  it('shows the connection, the counts per state and the open alerts', async () => {
-    const { page, backend, errors } = await openDemo();
+  it('shows the connection, the counts per state and the open alerts, most urgent first', async () => {
+    const { page, backend, errors } = await openDemo((seller) => seller.alerts.reverse());
     expect(backend.calls[0]).toEqual({ name: 'getSidebarState', argument: {} });
     expect(await textOf(page, '#connection-text')).toBe('연결됨');
     expect(await textOf(page, '#connection-who')).toBe('하늘상점 · packer-1');
@@ -32,7 +26,7 @@ describe.skipIf(skipBrowserSuite)('sidebar buttons in Chromium', () => {
     const tiles = await page.locator('#counts .tile').evaluateAll((items) => items.map((item) => [(item as HTMLElement).dataset['state'], item.querySelector('.tile-count')?.textContent]));
     expect(tiles).toEqual([['HELD', '3'], ['ALLOCATED', '12'], ['WAYBILL_ISSUED', '6'], ['SHIPPED', '36']]);
     expect(await textOf(page, '#counts-others')).toBe('배송완료 128 · 취소 4 · 반품 2');
-    expect(await page.locator('#alerts .alert').count()).toBe(3);
+    expect(await page.locator('#alerts .alert').evaluateAll((items) => items.map((item) => item.className))).toEqual(['alert alert-critical', 'alert alert-warning', 'alert alert-info']);
     expect(await textOf(page, '#alert-count')).toBe('3');
     expect(errors).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingBackend, type GasBackend } from './support/backend';
 import { demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
 import { eventually, sidebarReady, textOf } from './support/page-helpers';
 import { SellerBackend } from './support/seller-backend';
 
@@ -19,17 +19,11 @@ class MalformedReply implements GasBackend {
 }
 
 describe.skipIf(skipBrowserSuite)('sidebar errors in Chromium', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   async function open(backend: GasBackend) {
     const recording = new RecordingBackend(backend);
-    const opened = await harness.open(recording);
+    const opened = await harness().open(recording);
     await sidebarReady(opened.page);
     return { ...opened, backend: recording };
   }
@@ -73,6 +67,18 @@ describe.skipIf(skipBrowserSuite)('sidebar errors in Chromium', () => {
     expect(backend.callsOf('bulkShip')).toHaveLength(1);
   });
 
+  it('closes the tab it opened for labels when printing fails', async () => {
+    const seller = demoSeller();
+    seller.check('coupang:hanul:31000021');
+    seller.failOnce('printLabels', { code: 'error.INTERNAL', params: { requestId: 'req-7f3a' } });
+    const { page } = await open(seller);
+    const popup = page.waitForEvent('popup');
+    await page.click('#print-button');
+    const tab = await popup;
+    await eventually(() => tab.isClosed()).toBe(true);
+    expect(await textOf(page, '#result')).toBe('서버 오류가 발생했습니다 (요청 req-7f3a)');
+  });
+
   it('says so when no row is checked', async () => {
     const { page } = await open(demoSeller());
     await page.click('#print-button');
@@ -82,7 +88,7 @@ describe.skipIf(skipBrowserSuite)('sidebar errors in Chromium', () => {
   it('shows a failed first load as a connection error', async () => {
     const seller = demoSeller();
     seller.throwOnce('getSidebarState', 'Authorization is required to perform that action.');
-    const opened = await harness.open(seller);
+    const opened = await harness().open(seller);
     await eventually(() => textOf(opened.page, '#connection-text')).toBe('연결 오류');
     expect(await textOf(opened.page, '#connection-who')).toBe('Apps Script 호출에 실패했습니다: Authorization is required to perform that action.');
   });

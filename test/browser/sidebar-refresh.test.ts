@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingBackend } from './support/backend';
 import { demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
 import { eventually, settle, sidebarReady, textOf } from './support/page-helpers';
 import type { SellerBackend } from './support/seller-backend';
 
@@ -11,19 +11,13 @@ import type { SellerBackend } from './support/seller-backend';
  * jittered delay is known.
  */
 describe.skipIf(skipBrowserSuite)('sidebar auto-refresh in Chromium', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   async function openOnFakeClock(random: number, setup: (seller: SellerBackend) => void = () => undefined) {
     const seller = demoSeller();
     setup(seller);
     const backend = new RecordingBackend(seller);
-    const opened = await harness.open(backend, {
+    const opened = await harness().open(backend, {
       beforeLoad: async (page: Page) => {
         await page.clock.install();
         await page.addInitScript((value) => {

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecordingBackend, type GasBackend } from './support/backend';
 import { demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
 import { eventually, recordTones, sidebarReady, textOf, TONE, tonesHeard } from './support/page-helpers';
 import type { SellerBackend } from './support/seller-backend';
 
@@ -43,18 +43,12 @@ function entries(page: Page) {
 }
 
 describe.skipIf(skipBrowserSuite)('scan station in Chromium', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   async function openScanStation(wrap: (seller: SellerBackend) => GasBackend = (seller) => seller) {
     const seller = demoSeller();
     const backend = new RecordingBackend(wrap(seller));
-    const opened = await harness.open(backend, { beforeLoad: (page) => page.addInitScript(recordTones) });
+    const opened = await harness().open(backend, { beforeLoad: (page) => page.addInitScript(recordTones) });
     await sidebarReady(opened.page);
     await opened.page.click('#scan-button');
     return { ...opened, seller, backend };

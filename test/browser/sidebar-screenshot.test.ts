@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoSeller } from './support/demo-seller';
-import { startBrowserHarness, skipBrowserSuite, TEST_OUTPUT, type BrowserHarness } from './support/harness';
+import { skipBrowserSuite, TEST_OUTPUT, useBrowserHarness } from './support/harness';
 import { eventually, sidebarReady, textOf } from './support/page-helpers';
 
 /** Two screenshots side by side on a light backdrop, as the README shows them. */
@@ -24,18 +24,12 @@ function sideBySide(left: Buffer, right: Buffer): Buffer {
 }
 
 describe.skipIf(skipBrowserSuite)('sidebar screenshot', () => {
-  let harness: BrowserHarness;
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useBrowserHarness();
 
   it('renders the status, the actions and a scan session, saved under test-output/', async () => {
     const seller = demoSeller();
     seller.check('smartstore:hanul:2025112612001', 'smartstore:hanul:2025112612002');
-    const { page, errors } = await harness.open(seller, { height: 720 });
+    const { page, errors } = await harness().open(seller, { height: 720 });
     await sidebarReady(page);
     await page.click('#issue-button');
     await eventually(() => textOf(page, '#result')).toContain('송장 2건 발급');
@@ -57,6 +51,17 @@ describe.skipIf(skipBrowserSuite)('sidebar screenshot', () => {
     const combined = sideBySide(status, scan);
     writeFileSync(join(TEST_OUTPUT, 'sidebar.png'), combined);
     expect(PNG.sync.read(combined).width).toBe(2 * 600 + 3 * 32);
+    expect(errors).toEqual([]);
+  });
+
+  it('renders the settings dialog after a successful connection test', async () => {
+    const { page, errors } = await harness().open(demoSeller(), { file: 'Settings.html', width: 460, height: 460 });
+    await page.locator('#api-key-stored:not(:empty)').waitFor();
+    await page.click('#test-button');
+    await eventually(() => textOf(page, '#settings-status')).toBe('연결 성공: 하늘상점 (키 packer-1)');
+    await page.mouse.move(0, 0);
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    writeFileSync(join(TEST_OUTPUT, 'settings.png'), await page.screenshot());
     expect(errors).toEqual([]);
   });
 });

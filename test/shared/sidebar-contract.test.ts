@@ -30,7 +30,7 @@ describe('handleSidebarCall', () => {
     expect(handleSidebarCall('issueWaybills', { carrier: 'cj', rows: [2] }, handler)).toEqual({ ok: false, error: { code: 'error.VALIDATION', params: { field: 'input', problem: 'has unknown field rows' } } });
     expect(handleSidebarCall('saveConnectionSettings', { serverUrl: 'ftp://x.example.com/', language: 'ko' }, handler)).toEqual({
       ok: false,
-      error: { code: 'error.VALIDATION', params: { field: 'serverUrl', problem: 'must be a valid url' } },
+      error: { code: 'error.VALIDATION', params: { field: 'serverUrl', problem: 'must be an http or https URL' } },
     });
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { GasBackend } from './backend';
 import { installGasShim } from './gas-shim';
 
@@ -149,5 +150,20 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(scratch, { recursive: true, force: true });
     },
+  };
+}
+
+/** One harness for the test file's suite: started before its tests, closed after them. */
+export function useBrowserHarness(): () => BrowserHarness {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the browser harness did not start');
+    return harness;
   };
 }
