@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = (...parts) => join(root, 'dist', ...parts);
+// SHEETSHIP_DIST lets a test build into its own folder, so test files running in parallel never share one.
+const distRoot = process.env.SHEETSHIP_DIST ?? join(root, 'dist');
+const out = (...parts) => join(distRoot, ...parts);
 
 async function buildServer() {
   rmSync(out('server'), { recursive: true, force: true });
@@ -39,11 +41,27 @@ async function addonExports() {
   return output ? output.exports : [];
 }
 
-async function buildSidebarScript() {
-  const entry = join(root, 'addon/sidebar/main.ts');
+/** HtmlService serves one file per page, so each page's script and stylesheet are inlined into its template. */
+const HTML_PAGES = [
+  { template: 'addon/sidebar/Sidebar.html', css: 'addon/sidebar/sidebar.css', script: 'addon/sidebar/main.ts', output: 'Sidebar.html' },
+  { template: 'addon/dialogs/Settings.html', css: 'addon/sidebar/sidebar.css', script: 'addon/sidebar/settings-dialog.ts', output: 'Settings.html' },
+];
+
+async function pageScript(entry) {
   if (!existsSync(entry)) return '';
   const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'es2019', write: false, minify: true, logLevel: 'warning' });
   return result.outputFiles[0]?.text ?? '';
+}
+
+async function buildPage(page) {
+  const template = join(root, page.template);
+  if (!existsSync(template)) return;
+  const css = existsSync(join(root, page.css)) ? readFileSync(join(root, page.css), 'utf8') : '';
+  const js = await pageScript(join(root, page.script));
+  const html = readFileSync(template, 'utf8')
+    .replace('/*INLINE_CSS*/', () => css)
+    .replace('/*INLINE_JS*/', () => js.replace(/<\/script/gi, '<\\/script'));
+  writeFileSync(out('addon', page.output), html);
 }
 
 async function buildAddon() {
@@ -63,16 +81,7 @@ async function buildAddon() {
     footer: { js: `\n// Apps Script entry points (generated from addon/index.ts exports)\n${forwarders}\n` },
     logLevel: 'warning',
   });
-  // HTML pages: the sidebar's script and stylesheet are inlined, because HtmlService serves one file.
-  const template = join(root, 'addon/sidebar/Sidebar.html');
-  if (existsSync(template)) {
-    const css = existsSync(join(root, 'addon/sidebar/sidebar.css')) ? readFileSync(join(root, 'addon/sidebar/sidebar.css'), 'utf8') : '';
-    const js = await buildSidebarScript();
-    const html = readFileSync(template, 'utf8')
-      .replace('/*INLINE_CSS*/', () => css)
-      .replace('/*INLINE_JS*/', () => js.replace(/<\/script/gi, '<\\/script'));
-    writeFileSync(out('addon', 'Sidebar.html'), html);
-  }
+  for (const page of HTML_PAGES) await buildPage(page);
   copyFileSync(join(root, 'appsscript.json'), out('addon', 'appsscript.json'));
 }
 

@@ -1,6 +1,7 @@
 import { coreMessages } from './core';
 import { sheetsMessages } from './sheets';
 import { labelMessages } from './labels';
+import { sidebarMessages } from './sidebar';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -10,6 +11,7 @@ export const MESSAGES = {
   ...coreMessages,
   ...sheetsMessages,
   ...labelMessages,
+  ...sidebarMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
