@@ -1,4 +1,5 @@
 import { coreMessages } from './core';
+import { httpMessages } from './http';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -6,6 +7,7 @@ export type { Language, MessageTable, MessageText } from './types';
 /** The one message table. Parts live in their own files so each feature adds its texts beside the others. */
 export const MESSAGES = {
   ...coreMessages,
+  ...httpMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;

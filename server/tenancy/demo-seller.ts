@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import type { Tenants } from './tenants';
+
+export const DEMO_SELLER_ID = 'demo';
+const DEMO_LABEL = 'demo';
+
+const DemoFile = z.object({ sellerId: z.string(), keyId: z.string(), apiKey: z.string() });
+export type DemoSeller = z.infer<typeof DemoFile> & { created: boolean };
+
+export function demoSellerFile(varDir: string): string {
+  return join(varDir, 'demo-seller.json');
+}
+
+/**
+ * The demo seller and its key. Unlike real keys, the demo key is kept in clear under the var directory so
+ * every start can print it again; it is re-created when that file is gone or no longer matches this Redis.
+ */
+export async function ensureDemoSeller(tenants: Tenants, varDir: string): Promise<DemoSeller> {
+  const path = demoSellerFile(varDir);
+  const kept = existsSync(path) ? DemoFile.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+  if (kept?.success) {
+    const check = await tenants.authenticate(kept.data.apiKey);
+    if (check.outcome !== 'unauthorized') return { ...kept.data, created: false };
+  }
+  let keyId: string;
+  let apiKey: string;
+  if (!(await tenants.getSeller(DEMO_SELLER_ID))) {
+    ({ keyId, apiKey } = await tenants.createSeller('데모 판매자 (Demo seller)', DEMO_LABEL, DEMO_SELLER_ID));
+  } else {
+    for (const key of await tenants.listKeys(DEMO_SELLER_ID)) if (key.label === DEMO_LABEL) await tenants.revokeKey(key.keyId);
+    ({ keyId, apiKey } = await tenants.createKey(DEMO_SELLER_ID, DEMO_LABEL));
+  }
+  const demo = { sellerId: DEMO_SELLER_ID, keyId, apiKey };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  return { ...demo, created: true };
+}
