@@ -49,6 +49,17 @@ class Closers {
   }
 }
 
+/** Closes the connections, waiting for replies in flight; a Redis that went away cannot reply, so give up then. */
+async function closeStore(store: Store, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), timeoutMs);
+  });
+  const gaveUpWaiting = await Promise.race([store.close().then(() => false), gaveUp]);
+  clearTimeout(timer);
+  if (gaveUpWaiting) for (const client of store.pool.clients) client.destroy();
+}
+
 function onSignals(stop: (signal: string) => void): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -60,7 +71,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   const store = await Store.open(redis.url, { connections: config.redisConnections }).catch((error: unknown) => {
     throw new StartupError(`cannot use Redis at ${hideCredentials(redis.url)}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  closers.push(() => store.close());
+  closers.push(() => closeStore(store, config.shutdownTimeoutMs));
   if (redis.source !== 'embedded') for (const warning of await persistenceWarnings(store.pool.pick())) logger.warn({ redis: redis.source }, warning);
 
   const demo = config.demo === 'on' || (config.demo === 'auto' && !(await realChannelAccountsExist(store)));

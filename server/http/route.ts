@@ -50,7 +50,10 @@ export function route<E extends Endpoint>(endpoint: E, handler: RouteHandler<E>)
       const issues: ValidationIssue[] = [];
       const params = parsePart(endpoint.params, { ...ctx.params }, 'params', language, issues);
       const query = parsePart(endpoint.query, { ...ctx.query }, 'query', language, issues);
-      const body = parsePart(endpoint.body, ctx.request.body ?? {}, 'body', language, issues);
+      // No body at all reads as {}; a JSON null or number is a body of the wrong shape.
+      const empty = ctx.request.body === undefined || (ctx.request.rawBody ?? '').trim() === '';
+      const raw = empty ? {} : ctx.request.body;
+      const body = parsePart(endpoint.body, raw, 'body', language, issues);
       if (issues.length > 0) throw new RequestValidationError(issues);
       const scope = endpoint.auth === 'seller' ? sellerScope(ctx) : {};
       const input = { params, query, body, deps, ctx, language, requestId, ...scope } as RouteInput<E>;
