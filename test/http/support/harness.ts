@@ -96,7 +96,7 @@ export interface TestSeller {
 }
 
 /** A fresh seller provisioned through the admin route. */
-export async function provisionSeller(server: TestServer, name = '테스트 판매자'): Promise<TestSeller> {
+export async function provisionSeller(server: Pick<TestServer, 'url' | 'adminKey'>, name = '테스트 판매자'): Promise<TestSeller> {
   const answer = await call(server, 'POST', '/v1/admin/sellers', { key: server.adminKey, body: { name } });
   if (answer.status !== 201) throw new Error(`provisioning failed: ${answer.status} ${answer.text}`);
   const body = answer.body as { seller: { id: string }; apiKey: string; keyId: string };
@@ -104,7 +104,7 @@ export async function provisionSeller(server: TestServer, name = '테스트 판�
 }
 
 /** One SKU with `onHand` units and a 1:1 listing `L-<sku>` on manual:main. */
-export async function stockedSku(server: TestServer, seller: TestSeller, sku: string, onHand: number): Promise<void> {
+export async function stockedSku(server: Pick<TestServer, 'url'>, seller: TestSeller, sku: string, onHand: number): Promise<void> {
   const skus = await call(server, 'PUT', '/v1/skus', { key: seller.key, body: { skus: [{ sku, name: `상품 ${sku}` }] } });
   if (skus.status !== 200) throw new Error(skus.text);
   const listings = await call(server, 'PUT', '/v1/listings', {
