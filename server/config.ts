@@ -113,6 +113,3 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel: c.LOG_LEVEL,
   };
 }
-
-/** The variables and what they mean, for `docs/http.md` and the CLI's help. */
-export const CONFIG_VARIABLES = [...KNOWN, 'SHEETSHIP_CONFIG'];

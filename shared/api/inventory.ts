@@ -1,22 +1,11 @@
 import { z } from 'zod';
-import { CountSchema, MAX_BATCH, QuantitySchema } from '../catalog';
+import { CountSchema, MAX_BATCH, QuantitySchema, SkuSchema } from '../catalog';
 import { ChannelSchema, SkuCodeSchema } from '../ids';
 import { LedgerEntrySchema } from '../ledger';
 import { ErrorDetailSchema, LimitQuerySchema } from './common';
 
 export const InventoryResponseSchema = z.object({
-  skus: z.array(
-    z.object({
-      sku: z.string(),
-      name: z.string(),
-      barcode: z.string().optional(),
-      onHand: z.int(),
-      reserved: z.int(),
-      safety: z.int(),
-      quarantine: z.int(),
-      available: z.int(),
-    }),
-  ),
+  skus: z.array(SkuSchema),
   listings: z.array(z.object({ channel: ChannelSchema, account: z.string(), listingId: z.string(), sellable: z.int() })),
 });
 export type InventoryResponse = z.infer<typeof InventoryResponseSchema>;

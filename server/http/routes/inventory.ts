@@ -9,10 +9,7 @@ async function wholeInventory(seller: SellerStore): Promise<InventoryResponse> {
   const skus: InventoryResponse['skus'] = [];
   for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
     const page = await seller.catalog.listSkus(cursor, MAX_PAGE);
-    for (const sku of page.items) {
-      const { sku: code, name, barcode, onHand, reserved, safety, quarantine, available } = sku;
-      skus.push({ sku: code, name, ...(barcode ? { barcode } : {}), onHand, reserved, safety, quarantine, available });
-    }
+    skus.push(...page.items);
     cursor = page.nextCursor;
   }
   const listings: InventoryResponse['listings'] = [];
