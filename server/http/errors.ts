@@ -87,7 +87,13 @@ export function fromStoreRefusal(code: string, detail: readonly string[], contex
 const TENANCY_STATUS: Record<TenancyErrorCode, number> = { SELLER_NOT_FOUND: 404, KEY_NOT_FOUND: 404, LABEL_TAKEN: 409 };
 
 /** Body-parser failures carry a status and a `type` (raw-body, co-body). */
-const ParserErrorShape = z.object({ status: z.int(), type: z.string().optional(), expose: z.boolean().optional() });
+const ParserErrorShape = z.object({ status: z.int(), type: z.string().optional(), message: z.string() });
+
+/** The JSON parser refuses keys that could reach Object.prototype; that is bad input naming a key. */
+function forbiddenKey(message: string): HttpError | null {
+  if (!/forbidden prototype property/.test(message)) return null;
+  return validationError([{ location: 'body', path: '__proto__', message: 'is not allowed as a key' }]);
+}
 
 /** Any thrown value as the answer to send. Unknown errors are 500 and their text is never sent. */
 export function toHttpError(error: unknown, context: Params = {}): HttpError {
@@ -101,7 +107,7 @@ export function toHttpError(error: unknown, context: Params = {}): HttpError {
   if (parser.success && parser.data.status < 500) {
     if (parser.data.status === 413) return new HttpError(413, 'PAYLOAD_TOO_LARGE');
     if (parser.data.status === 415) return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE');
-    if (parser.data.type === 'entity.parse.failed' || parser.data.status === 400) return new HttpError(400, 'INVALID_JSON');
+    if (parser.data.status === 400) return forbiddenKey(parser.data.message) ?? new HttpError(400, 'INVALID_JSON');
     return new HttpError(parser.data.status, 'BAD_REQUEST');
   }
   return new HttpError(500, 'INTERNAL');

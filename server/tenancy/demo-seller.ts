@@ -13,17 +13,25 @@ export function demoSellerFile(varDir: string): string {
   return join(varDir, 'demo-seller.json');
 }
 
+/** The kept demo key, or null when the file is missing or unreadable (it is then made again). */
+function readKept(path: string): z.infer<typeof DemoFile> | null {
+  if (!existsSync(path)) return null;
+  try {
+    const parsed = DemoFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The demo seller and its key. Unlike real keys, the demo key is kept in clear under the var directory so
  * every start can print it again; it is re-created when that file is gone or no longer matches this Redis.
  */
 export async function ensureDemoSeller(tenants: Tenants, varDir: string): Promise<DemoSeller> {
   const path = demoSellerFile(varDir);
-  const kept = existsSync(path) ? DemoFile.safeParse(JSON.parse(readFileSync(path, 'utf8'))) : null;
-  if (kept?.success) {
-    const check = await tenants.authenticate(kept.data.apiKey);
-    if (check.outcome !== 'unauthorized') return { ...kept.data, created: false };
-  }
+  const kept = readKept(path);
+  if (kept && (await tenants.authenticate(kept.apiKey)).outcome !== 'unauthorized') return { ...kept, created: false };
   let keyId: string;
   let apiKey: string;
   if (!(await tenants.getSeller(DEMO_SELLER_ID))) {

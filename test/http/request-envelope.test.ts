@@ -68,3 +68,16 @@ describe('request envelope', () => {
     expect(english.message).toMatch(/^Invalid input: skus\[0\]\.name Too small/);
   });
 });
+
+describe('keys that could reach Object.prototype', () => {
+  it('are refused as a 400 naming the key, and nothing is applied', async () => {
+    const seller = await provisionSeller(server);
+    const proto = await call(server, 'PUT', '/v1/skus', { key: seller.key, rawBody: '{"skus":[{"sku":"A","name":"a","__proto__":{"admin":true}}]}', headers: { 'content-type': 'application/json' } });
+    expect(proto.status).toBe(400);
+    expect(ErrorBodySchema.parse(proto.body).error).toMatchObject({ code: 'VALIDATION', message: '입력값이 올바르지 않습니다: __proto__ is not allowed as a key' });
+    const constructor = await call(server, 'PUT', '/v1/skus', { key: seller.key, rawBody: '{"skus":[],"constructor":{"prototype":{"x":1}}}', headers: { 'content-type': 'application/json' } });
+    expect(constructor.status).toBe(400);
+    expect(ErrorBodySchema.parse(constructor.body).error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('constructor') });
+    expect(ListSkusResponseSchema.parse((await call(server, 'GET', '/v1/skus', { key: seller.key })).body).skus).toEqual([]);
+  });
+});
