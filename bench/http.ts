@@ -5,9 +5,9 @@
 // redis-server this script starts and stops (never 6379).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerLuaAsText } from './support/lua-as-text';
@@ -17,6 +17,9 @@ registerLuaAsText();
 const CONNECTIONS = 50;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 15_000);
+const ROUNDS = 5;
+/** Linux reports process CPU time in clock ticks of 1/100 s. */
+const CLOCK_TICKS = 100;
 const PHASE_CAP_MS = 120_000;
 const FLASH_ORDERS = 5_000;
 const FLASH_STOCK = 100;
@@ -32,12 +35,12 @@ async function serve(mode: string, redisUrl: string): Promise<void> {
   let close: () => Promise<void>;
   let url: string;
   if (mode === 'ours') {
-    const pino = (await import('pino')).default;
     const { assembleApp, createLogger } = await import('../server/http/assemble');
     const { Store } = await import('../server/store');
-    const store = await Store.open(redisUrl);
-    // Every request is logged as in production, to a sink that costs what stdout costs.
-    const logger = createLogger('info', pino.destination({ dest: '/dev/null', sync: true }));
+    const { loadConfig } = await import('../server/config');
+    const store = await Store.open(redisUrl, { connections: loadConfig({}).redisConnections });
+    // Every request is logged as in production (default settings), to a file that costs what stdout costs.
+    const logger = createLogger('info', '/dev/null');
     const { app } = assembleApp({ store, masterKey: randomBytes(32), adminKey: ADMIN_KEY, rateLimit: { limit: 1_000_000_000, windowSeconds: 60 }, bodyLimit: '4mb', trustProxy: false, logger });
     const running = await listen(app, '127.0.0.1', 0);
     url = running.url;
@@ -48,7 +51,8 @@ async function serve(mode: string, redisUrl: string): Promise<void> {
   } else {
     const Koa = (await import('koa')).default;
     const { RedisPool } = await import('../server/store/redis');
-    const pool = await RedisPool.connect(redisUrl, 4);
+    // One client, as a bare handler would have it.
+    const pool = await RedisPool.connect(redisUrl, 1);
     await pool.pick().set('bench:value', 'x');
     const app = new Koa();
     app.use(async (ctx) => {
@@ -173,26 +177,62 @@ function statusesOf(replies: Reply[]): Map<string, number> {
   return counts;
 }
 
+/** CPU time (user + system) a child process has used so far, in ms, from /proc (Linux). */
+function cpuMsOf(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+}
+
+interface Phase {
+  requests: number;
+  wallMs: number;
+  cpuMs: number;
+  latenciesMs: number[];
+  replies: Reply[];
+}
+
+/** Adds one measured round to a phase, with the server's CPU time over that round. */
+async function measure(phase: Phase, child: ChildProcess, count: number, one: (index: number) => Promise<Reply>): Promise<void> {
+  const cpuBefore = cpuMsOf(child);
+  const run = await drive(count, CONNECTIONS, one);
+  phase.cpuMs += cpuMsOf(child) - cpuBefore;
+  phase.requests += run.replies.length;
+  phase.wallMs += run.wallMs;
+  phase.latenciesMs.push(...run.latenciesMs);
+  phase.replies.push(...run.replies);
+}
+
+const emptyPhase = (): Phase => ({ requests: 0, wallMs: 0, cpuMs: 0, latenciesMs: [], replies: [] });
+
 async function main(): Promise<void> {
   const { launchRedis } = await import('../server/redis/launch');
   const dir = mkdtempSync(join(tmpdir(), 'sheetship-bench-http-'));
   const redis = await launchRedis({ dir, persistence: 'none' });
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const children: ChildProcess[] = [];
   try {
-    // Baseline: the bare handler, same Redis, same load.
     const baseline = await startChild('baseline', redis.url);
-    await drive(WARMUP, CONNECTIONS, () => send(agent, baseline.url, 'GET', '/', undefined, undefined));
-    const base = await drive(REQUESTS, CONNECTIONS, () => send(agent, baseline.url, 'GET', '/', undefined, undefined));
-    await stopChild(baseline.child);
-    agent.destroy();
-
+    children.push(baseline.child);
     const ours = await startChild('ours', redis.url);
-    const ingestAgent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const key = await provision(ingestAgent, ours.url, 'BULK', 99_999_999);
-    await drive(WARMUP, CONNECTIONS, (index) => send(ingestAgent, ours.url, 'POST', '/v1/orders', key, orderJson(`warm-${index}`, 'L-BULK')));
-    const ingest = await drive(REQUESTS, CONNECTIONS, (index) => send(ingestAgent, ours.url, 'POST', '/v1/orders', key, orderJson(`o-${index}`, 'L-BULK')));
+    children.push(ours.child);
+    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS * 2 });
+    const key = await provision(agent, ours.url, 'BULK', 99_999_999);
+    const getValue = () => send(agent, baseline.url, 'GET', '/', undefined, undefined);
+    let orderNumber = 0;
+    const postOrder = () => send(agent, ours.url, 'POST', '/v1/orders', key, orderJson(`o-${orderNumber++}`, 'L-BULK'));
+    await drive(WARMUP, CONNECTIONS, getValue);
+    await drive(WARMUP, CONNECTIONS, postOrder);
+
+    // Rounds alternate, so both servers meet the same conditions on a shared machine.
+    const base = emptyPhase();
+    const ingest = emptyPhase();
+    const perRound = Math.ceil(REQUESTS / ROUNDS);
+    for (let round = 0; round < ROUNDS; round++) {
+      await measure(base, baseline.child, perRound, getValue);
+      await measure(ingest, ours.child, perRound, postOrder);
+    }
     const ingestStatuses = statusesOf(ingest.replies);
-    ingestAgent.destroy();
+    agent.destroy();
+    await stopChild(baseline.child);
 
     const flashAgent = new Agent({ keepAlive: true, maxSockets: FLASH_SOCKETS });
     const flashKey = await provision(flashAgent, ours.url, 'FLASH', FLASH_STOCK);
@@ -202,8 +242,8 @@ async function main(): Promise<void> {
     flashAgent.destroy();
     await stopChild(ours.child);
 
-    const ingestPerSec = (ingest.replies.length / ingest.wallMs) * 1000;
-    const baselinePerSec = (base.replies.length / base.wallMs) * 1000;
+    const ingestPerSec = (ingest.requests / ingest.wallMs) * 1000;
+    const baselinePerSec = (base.requests / base.wallMs) * 1000;
     const ratio = ingestPerSec / baselinePerSec;
     const p50Ms = percentile(ingest.latenciesMs, 50);
     const p99Ms = percentile(ingest.latenciesMs, 99);
@@ -211,18 +251,19 @@ async function main(): Promise<void> {
     const flashHeld = flashStatuses.get('HELD') ?? 0;
     const flashP99Ms = percentile(flash.latenciesMs, 99);
     const fixed = (value: number, digits = 1) => value.toFixed(digits);
+    const cpuUs = (phase: Phase) => (phase.cpuMs * 1000) / phase.requests;
     const rows: [string, string, string][] = [
-      ['baseline: bare Koa + one Redis GET', `${fixed(baselinePerSec, 0)} req/s`, `p50 ${fixed(percentile(base.latenciesMs, 50), 2)} ms, p99 ${fixed(percentile(base.latenciesMs, 99), 2)} ms`],
-      ['ingest: POST /v1/orders, 1 order', `${fixed(ingestPerSec, 0)} orders/s`, `p50 ${fixed(p50Ms, 2)} ms, p99 ${fixed(p99Ms, 2)} ms`],
-      ['ratio ingest / baseline', fixed(ratio, 2), ratio >= 0.5 ? 'target >= 0.5: met' : 'target >= 0.5: MISSED'],
+      ['baseline: bare Koa + one Redis GET', `${fixed(baselinePerSec, 0)} req/s`, `p50 ${fixed(percentile(base.latenciesMs, 50), 2)} ms, p99 ${fixed(percentile(base.latenciesMs, 99), 2)} ms, server CPU ${fixed(cpuUs(base), 0)} µs/req`],
+      ['ingest: POST /v1/orders, 1 order', `${fixed(ingestPerSec, 0)} orders/s`, `p50 ${fixed(p50Ms, 2)} ms, p99 ${fixed(p99Ms, 2)} ms, server CPU ${fixed(cpuUs(ingest), 0)} µs/req`],
+      ['ratio ingest / baseline', fixed(ratio, 2), `${ratio >= 0.5 ? 'target >= 0.5: met' : 'target >= 0.5: MISSED'}; CPU per request ratio ${fixed(cpuUs(base) / cpuUs(ingest), 2)}`],
       ['ingest p99 at 50 connections', `${fixed(p99Ms, 2)} ms`, p99Ms < 50 ? 'target < 50 ms: met' : 'target < 50 ms: MISSED'],
-      ['ingest outcomes', [...ingestStatuses].map(([status, count]) => `${status} ${count}`).join(', '), `${ingest.replies.length} unique orders`],
+      ['ingest outcomes', [...ingestStatuses].map(([status, count]) => `${status} ${count}`).join(', '), `${ingest.requests} unique orders`],
       ['flash sale: allocated / held', `${flashAllocated} / ${flashHeld}`, flashAllocated === FLASH_STOCK ? `exactly ${FLASH_STOCK}: met` : `expected ${FLASH_STOCK}: MISSED`],
       ['flash sale: SKU after', `onHand ${inventory.skus[0]?.onHand}, reserved ${inventory.skus[0]?.reserved}`, `${FLASH_ORDERS} orders at once over ${FLASH_SOCKETS} sockets`],
       ['flash sale: wall / p99', `${fixed(flash.wallMs, 0)} ms`, `p99 ${fixed(flashP99Ms, 1)} ms`],
     ];
     const width = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
-    console.log(`bench:http, ${CONNECTIONS} connections, ${REQUESTS} requests per phase after ${WARMUP} warm-up, Redis without persistence`);
+    console.log(`bench:http, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${perRound} requests per server after ${WARMUP} warm-up, Redis without persistence, load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
     for (const row of rows) console.log(`| ${row.map((cell, column) => cell.padEnd(width[column] ?? 0)).join(' | ')} |`);
     const round = (value: number) => Math.round(value * 100) / 100;
     console.log(
@@ -240,6 +281,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
+    for (const child of children) await stopChild(child);
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,7 +21,8 @@ const ConfigSource = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
   /** Where npm start looks for a Redis already running on 127.0.0.1 before starting its own. */
   SHEETSHIP_LOCAL_REDIS_PORT: integer(1, 65535).default(6379),
-  SHEETSHIP_REDIS_CONNECTIONS: integer(1, 64).default(4),
+  /** node-redis pipelines everything on one connection; more only help a saturated socket. */
+  SHEETSHIP_REDIS_CONNECTIONS: integer(1, 64).default(1),
   SHEETSHIP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').regex(/^\S+$/, 'must have no spaces').optional(),
   SHEETSHIP_MASTER_KEY: z
     .string()

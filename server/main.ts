@@ -60,6 +60,11 @@ async function closeStore(store: Store, timeoutMs: number): Promise<void> {
   if (gaveUpWaiting) for (const client of store.pool.clients) client.destroy();
 }
 
+/** Log lines are written in batches; nothing may be left in the buffer when the process exits. */
+function flushed(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
+}
+
 function onSignals(stop: (signal: string) => void): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -96,13 +101,15 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   onSignals((signal) => {
     if (stopping) {
       logger.warn({ signal }, 'second signal during shutdown: exiting now');
+      logger.flush();
       process.exit(1);
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
     assembled.beginShutdown();
-    void closers.run(logger).then(() => {
+    void closers.run(logger).then(async () => {
       logger.info('stopped');
+      await flushed(logger);
       process.exit(0);
     });
   });
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // Nothing may outlive a failed start: not the listener, not the connections, not a redis-server we launched.
     await closers.run(logger);
+    await flushed(logger);
     if (error instanceof StartupError || error instanceof RedisBinaryMissingError || error instanceof MasterKeyMissingError) say(`sheetship: ${error.message}`);
     else say(`sheetship: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);

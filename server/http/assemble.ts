@@ -41,9 +41,17 @@ const REDACT = [
   '*.secret',
 ];
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * A logger writing JSON lines to a file descriptor or path (stdout by default), or to a stream. Lines to a
+ * descriptor or path are buffered and written in batches (one write per 4 KB, or every 250 ms), which keeps
+ * a system call off every request; `logger.flush()` empties the buffer, as shutdown does.
+ */
+export function createLogger(level: string, target: number | string | DestinationStream = 1): Logger {
   const options = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'sheetship' } };
-  return destination ? pino(options, destination) : pino(options);
+  if (typeof target !== 'number' && typeof target !== 'string') return pino(options, target);
+  const destination = pino.destination({ dest: target, sync: false, minLength: 4096 });
+  setInterval(() => destination.flush(), 250).unref();
+  return pino(options, destination);
 }
 
 /** The app and everything it depends on, from the store and the keys. main.ts and the tests both start here. */
