@@ -1,12 +1,12 @@
 import type { z } from 'zod';
+import type { ValidationIssue } from '../../shared/api/common';
 import type { Endpoint } from '../../shared/api/endpoint';
-import { localeFor } from './zod-locale';
 import type { Language } from '../../shared/messages';
 import type { SellerStore } from '../store';
 import type { Principal } from '../tenancy/tenants';
 import type { AppContext, AppDeps } from './context';
 import { HttpError, RequestValidationError, validationIssues } from './errors';
-import type { ValidationIssue } from '../../shared/api/common';
+import { localeFor } from './zod-locale';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
