@@ -120,7 +120,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   say(`  Admin key:  ${admin.where}`);
   if (demo) {
     const seller = await ensureDemoSeller(assembled.deps.tenants, config.varDir);
-    await startDemo({ store, tenants: assembled.deps.tenants, workers, logger, varDir: config.varDir, serverUrl: running.url, sellerId: seller.sellerId });
+    await startDemo({ store, tenants: assembled.deps.tenants, secrets: assembled.deps.secrets, workers, logger, varDir: config.varDir, serverUrl: running.url, sellerId: seller.sellerId });
     say(`  Demo mode:  on (SHEETSHIP_DEMO=0 turns it off); demo seller "${seller.sellerId}", key kept in ${join(config.varDir, 'demo-seller.json')}`);
     say(`  Demo key:   ${seller.apiKey}`);
     say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/me`);

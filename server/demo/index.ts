@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
 import type { Tenants } from '../tenancy/tenants';
 import type { Workers } from '../workers';
@@ -6,6 +7,7 @@ import type { Workers } from '../workers';
 export interface DemoContext {
   store: Store;
   tenants: Tenants;
+  secrets: SecretStore;
   workers: Workers;
   logger: Logger;
   varDir: string;

@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { deriveKey } from '../secrets/master-key';
+import { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
 import { Tenants } from '../tenancy/tenants';
 import { createApp } from './app';
@@ -52,6 +53,7 @@ export function assembleApp(options: AssembleOptions): AssembledApp {
   const deps: AppDeps = {
     store: options.store,
     tenants,
+    secrets: new SecretStore(options.store.pool, options.masterKey),
     adminKey: options.adminKey,
     logger: options.logger,
     metrics: new HttpMetrics({ pool: options.store.pool, sellerIds: () => tenants.sellerIds() }),

@@ -2,6 +2,7 @@ import type { RouterContext } from '@koa/router';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Language } from '../../shared/messages';
+import type { SecretStore } from '../secrets/secret-store';
 import type { SellerStore, Store } from '../store';
 import type { Principal, Tenants } from '../tenancy/tenants';
 import type { HttpMetrics } from './metrics';
@@ -22,6 +23,8 @@ export type AppMiddleware = Middleware<AppState, AppContext>;
 export interface AppDeps {
   store: Store;
   tenants: Tenants;
+  /** Channel credentials and other per-seller secrets, encrypted at rest. */
+  secrets: SecretStore;
   adminKey: string;
   logger: Logger;
   metrics: HttpMetrics;
