@@ -1,5 +1,7 @@
-import type { Store } from '../store';
-import { scripts } from '../store/scripts';
+import { StoreError, type Store } from '../store';
+
+/** No seller has this id (seller ids are generated as s_<hex>, or "demo"); it never holds data. */
+const PROBE_SELLER = 'sheetship_readyz';
 
 function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -10,23 +12,26 @@ function within<T>(ms: number, work: Promise<T>, fallback: T): Promise<T> {
 }
 
 /**
- * Redis answers, and every store script is in its script cache. Scripts Redis forgot (after a restart) are
- * loaded again here, so readiness recovers by itself.
+ * Redis answers, and the store's scripts run. The probe is a script call through the store's public API that
+ * writes nothing (acknowledging an alert that does not exist); the store loads its scripts again by itself
+ * if Redis lost them, so readiness recovers without a restart.
  */
 export async function checkReadiness(store: Store, timeoutMs = 2000): Promise<{ redis: boolean; scripts: boolean }> {
-  const client = store.pool.pick();
-  const redis = await within(timeoutMs, client.ping().then((reply) => reply === 'PONG'), false);
-  if (!redis) return { redis: false, scripts: false };
-  const all = Object.values(scripts());
-  const loaded = within(
+  const redis = await within(
     timeoutMs,
-    (async () => {
-      const exists = await client.sendCommand<number[]>(['SCRIPT', 'EXISTS', ...all.map((script) => script.sha)]);
-      const missing = all.filter((_, index) => exists[index] !== 1);
-      await Promise.all(missing.map((script) => client.sendCommand(['SCRIPT', 'LOAD', script.source])));
-      return true;
-    })(),
+    store.pool
+      .pick()
+      .ping()
+      .then((reply) => reply === 'PONG'),
     false,
   );
-  return { redis, scripts: await loaded };
+  if (!redis) return { redis: false, scripts: false };
+  const probe = store
+    .forSeller(PROBE_SELLER, 'readyz')
+    .alerts.acknowledge('HELD_ORDER:readyz-probe')
+    .then(
+      () => false,
+      (error: unknown) => error instanceof StoreError && error.code === 'ALERT_NOT_FOUND',
+    );
+  return { redis, scripts: await within(timeoutMs, probe, false) };
 }

@@ -23,7 +23,7 @@ describe('service endpoints', () => {
     expect(ReadyResponseSchema.parse(ready.body)).toEqual({ status: 'ready', checks: { redis: true, scripts: true } });
   });
 
-  it('is not ready while Redis is gone', async () => {
+  it('recovers from a script flush, and is not ready while Redis is gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheetship-readyz-'));
     const redis = await launchRedis({ dir, persistence: 'none' });
     const store = await Store.open(redis.url, { connections: 1 });
@@ -31,6 +31,9 @@ describe('service endpoints', () => {
     const running = await listen(app, '127.0.0.1', 0);
     try {
       expect((await call(running, 'GET', '/readyz')).status).toBe(200);
+      // A Redis that forgot the scripts (restarted without persistence, flushed) is ready again at once.
+      await store.pool.pick().sendCommand(['SCRIPT', 'FLUSH']);
+      expect(ReadyResponseSchema.parse((await call(running, 'GET', '/readyz')).body).checks).toEqual({ redis: true, scripts: true });
       await redis.stop();
       const down = await call(running, 'GET', '/readyz');
       expect(down.status).toBe(503);
