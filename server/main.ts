@@ -77,7 +77,8 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     throw new StartupError(`cannot use Redis at ${hideCredentials(redis.url)}: ${error instanceof Error ? error.message : String(error)}`);
   });
   closers.push(() => closeStore(store, config.shutdownTimeoutMs));
-  if (redis.source !== 'embedded') for (const warning of await persistenceWarnings(store.pool.pick())) logger.warn({ redis: redis.source }, warning);
+  const warnings = redis.source === 'embedded' ? [] : await persistenceWarnings(store.pool.pick());
+  for (const warning of warnings) logger.warn({ redis: redis.source }, warning);
 
   const demo = config.demo === 'on' || (config.demo === 'auto' && !(await realChannelAccountsExist(store)));
   const admin = adminKeyOf(config);
@@ -117,6 +118,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   logger.info({ url: running.url, pid: process.pid, redis: redis.source, demo }, 'listening');
   say(`Sheetship sync server listening on ${running.url}`);
   say(`  Redis:      ${hideCredentials(redis.url)} (${redis.description})`);
+  for (const warning of warnings) say(`  Warning:    ${warning}`);
   say(`  Admin key:  ${admin.where}`);
   if (demo) {
     const seller = await ensureDemoSeller(assembled.deps.tenants, config.varDir);

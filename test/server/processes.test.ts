@@ -100,6 +100,8 @@ describe('graceful shutdown', () => {
     children.push(child);
     const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
     expect(listening).toMatchObject({ redis: 'REDIS_URL', demo: false });
+    // The test Redis keeps nothing on disk: start-up says so.
+    expect(child.stderr()).toMatch(/Warning: +Redis has no persistence/);
     const seller = await provisionSeller({ url: listening.url, adminKey });
 
     const body = JSON.stringify({ skus: [{ sku: 'INFLIGHT', name: '처리 중이던 요청' }] });
