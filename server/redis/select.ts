@@ -15,8 +15,11 @@ export interface SelectedRedis {
   stop(): Promise<void>;
 }
 
-/** Answers whether a Redis replies +PONG on host:port within the timeout (no password, no client library). */
-export function redisAnswers(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+/**
+ * Answers whether a Redis replies +PONG on host:port within the timeout (no password, no client library).
+ * Nothing listening is refused at once; the timeout only bounds a port that accepts and stays silent.
+ */
+export function redisAnswers(host: string, port: number, timeoutMs = 3000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let reply = '';
