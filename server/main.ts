@@ -1,12 +1,155 @@
-// Process entry. Until the HTTP API lands it connects Redis, loads the scripts and reports ready.
+// Process entry: config, Redis, the HTTP API, demo mode, and a graceful shutdown on SIGTERM and SIGINT.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { loadConfig, type Config } from './config';
+import { realChannelAccountsExist, startDemo } from './demo';
+import { assembleApp, createLogger } from './http/assemble';
+import { listen } from './http/server';
+import { RedisBinaryMissingError } from './redis/launch';
+import { persistenceWarnings, selectRedis } from './redis/select';
+import { keptSecret, MasterKeyMissingError, resolveMasterKey } from './secrets/master-key';
 import { Store } from './store';
+import { ensureDemoSeller } from './tenancy/demo-seller';
+import { Workers } from './workers';
 
-const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const store = await Store.open(url);
-console.log(JSON.stringify({ level: 'info', msg: 'ready', redis: url.replace(/\/\/[^@]*@/, '//***@') }));
-const stop = async () => {
-  await store.close();
-  process.exit(0);
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+/** A start-up problem the operator fixes: printed as one line, exit code 1. */
+class StartupError extends Error {}
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function hideCredentials(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+function adminKeyOf(config: Config): { key: string; where: string } {
+  if (config.adminKey) return { key: config.adminKey, where: 'SHEETSHIP_ADMIN_KEY (environment)' };
+  const path = join(config.varDir, 'admin-key');
+  return { key: keptSecret(path, () => randomBytes(32).toString('base64url')).value, where: path };
+}
+
+/** Closers run last-in first-out: HTTP drains, then workers stop, then Redis connections close, then Redis. */
+class Closers {
+  private readonly stack: (() => Promise<unknown>)[] = [];
+
+  push(closer: () => Promise<unknown>): void {
+    this.stack.push(closer);
+  }
+
+  async run(logger: Logger): Promise<void> {
+    for (let closer = this.stack.pop(); closer; closer = this.stack.pop()) {
+      try {
+        await closer();
+      } catch (error) {
+        logger.error({ err: error }, 'a step of shutdown failed');
+      }
+    }
+  }
+}
+
+/** Closes the connections, waiting for replies in flight; a Redis that went away cannot reply, so give up then. */
+async function closeStore(store: Store, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), timeoutMs);
+  });
+  const gaveUpWaiting = await Promise.race([store.close().then(() => false), gaveUp]);
+  clearTimeout(timer);
+  if (gaveUpWaiting) for (const client of store.pool.clients) client.destroy();
+}
+
+/** Log lines are written in batches; nothing may be left in the buffer when the process exits. */
+function flushed(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
+}
+
+function onSignals(stop: (signal: string) => void): void {
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function run(config: Config, logger: Logger, closers: Closers): Promise<void> {
+  const redis = await selectRedis({ redisUrl: config.redisUrl, localPort: config.localRedisPort, varDir: config.varDir });
+  closers.push(() => redis.stop());
+  const store = await Store.open(redis.url, { connections: config.redisConnections }).catch((error: unknown) => {
+    throw new StartupError(`cannot use Redis at ${hideCredentials(redis.url)}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  closers.push(() => closeStore(store, config.shutdownTimeoutMs));
+  const warnings = redis.source === 'embedded' ? [] : await persistenceWarnings(store.pool.pick());
+  for (const warning of warnings) logger.warn({ redis: redis.source }, warning);
+
+  const demo = config.demo === 'on' || (config.demo === 'auto' && !(await realChannelAccountsExist(store)));
+  const admin = adminKeyOf(config);
+  const assembled = assembleApp({
+    store,
+    masterKey: resolveMasterKey(config.masterKey, config.varDir, demo),
+    adminKey: admin.key,
+    rateLimit: config.rateLimit,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    logger,
+  });
+  const workers = new Workers();
+  closers.push(async () => {
+    for (const failure of await workers.stopAll()) logger.error({ worker: failure.name, err: failure.error }, 'worker did not stop cleanly');
+  });
+  const running = await listen(assembled.app, config.host, config.port);
+  closers.push(() => running.close(config.shutdownTimeoutMs));
+
+  let stopping = false;
+  onSignals((signal) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal during shutdown: exiting now');
+      logger.flush();
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    assembled.beginShutdown();
+    void closers.run(logger).then(async () => {
+      logger.info('stopped');
+      await flushed(logger);
+      process.exit(0);
+    });
+  });
+
+  logger.info({ url: running.url, pid: process.pid, redis: redis.source, demo }, 'listening');
+  say(`Sheetship sync server listening on ${running.url}`);
+  say(`  Redis:      ${hideCredentials(redis.url)} (${redis.description})`);
+  for (const warning of warnings) say(`  Warning:    ${warning}`);
+  say(`  Admin key:  ${admin.where}`);
+  if (demo) {
+    const seller = await ensureDemoSeller(assembled.deps.tenants, config.varDir);
+    await startDemo({ store, tenants: assembled.deps.tenants, secrets: assembled.deps.secrets, workers, logger, varDir: config.varDir, serverUrl: running.url, sellerId: seller.sellerId });
+    say(`  Demo mode:  on (SHEETSHIP_DEMO=0 turns it off); demo seller "${seller.sellerId}", key kept in ${join(config.varDir, 'demo-seller.json')}`);
+    say(`  Demo key:   ${seller.apiKey}`);
+    say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/me`);
+  }
+  say(`  API:        ${running.url}/v1/openapi.json`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    say(`sheetship: config: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const closers = new Closers();
+  try {
+    await run(config, logger, closers);
+  } catch (error) {
+    // Nothing may outlive a failed start: not the listener, not the connections, not a redis-server we launched.
+    await closers.run(logger);
+    await flushed(logger);
+    if (error instanceof StartupError || error instanceof RedisBinaryMissingError || error instanceof MasterKeyMissingError) say(`sheetship: ${error.message}`);
+    else say(`sheetship: start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -2,6 +2,7 @@ import { coreMessages } from './core';
 import { sheetsMessages } from './sheets';
 import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
+import { httpMessages } from './http';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -12,6 +13,7 @@ export const MESSAGES = {
   ...sheetsMessages,
   ...labelMessages,
   ...sidebarMessages,
+  ...httpMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;

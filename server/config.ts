@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, plus an optional JSON file named by SHEETSHIP_CONFIG whose keys
+ * are the same variable names (the environment wins). Everything is parsed here, once.
+ */
+
+const flag = z.enum(['0', '1']);
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const ConfigSource = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: integer(0, 65535).default(8080),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  /** Where npm start looks for a Redis already running on 127.0.0.1 before starting its own. */
+  SHEETSHIP_LOCAL_REDIS_PORT: integer(1, 65535).default(6379),
+  /** node-redis pipelines everything on one connection; more only help a saturated socket. */
+  SHEETSHIP_REDIS_CONNECTIONS: integer(1, 64).default(1),
+  SHEETSHIP_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').regex(/^\S+$/, 'must have no spaces').optional(),
+  SHEETSHIP_MASTER_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
+  /** 1: demo mode; 0: never; unset: demo mode while no real channel account exists. */
+  SHEETSHIP_DEMO: flag.optional(),
+  SHEETSHIP_VAR_DIR: z.string().min(1).default('./var'),
+  /** Requests per key per window; bursts may use the whole window's allowance at once. */
+  SHEETSHIP_RATE_LIMIT: integer(1, 1_000_000_000).default(600),
+  SHEETSHIP_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  SHEETSHIP_BODY_LIMIT: z
+    .string()
+    .regex(/^[0-9]+(b|kb|mb)$/i, 'must be a size such as 512kb or 4mb')
+    .default('4mb'),
+  SHEETSHIP_SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600).default(10),
+  /** 1 behind a reverse proxy: client addresses are read from X-Forwarded-For. */
+  SHEETSHIP_TRUST_PROXY: flag.default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  redisUrl: string | undefined;
+  localRedisPort: number;
+  redisConnections: number;
+  adminKey: string | undefined;
+  masterKey: string | undefined;
+  demo: 'on' | 'off' | 'auto';
+  varDir: string;
+  rateLimit: { limit: number; windowSeconds: number };
+  bodyLimit: string;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
+}
+
+/** Start-up stops on this with its one line. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = new Set(Object.keys(ConfigSource.shape));
+
+function readFile(path: string): Record<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`SHEETSHIP_CONFIG: cannot read ${path} as JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`SHEETSHIP_CONFIG: ${path} must be a JSON object of variable names to strings or numbers`);
+  const unknown = Object.keys(parsed.data).find((name) => !KNOWN.has(name));
+  if (unknown) throw new ConfigError(`SHEETSHIP_CONFIG: ${path} sets ${unknown}, which is not a Sheetship setting`);
+  return Object.fromEntries(Object.entries(parsed.data).map(([name, value]) => [name, typeof value === 'boolean' ? (value ? '1' : '0') : String(value)]));
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): Config {
+  const file = env.SHEETSHIP_CONFIG ? readFile(resolve(cwd, env.SHEETSHIP_CONFIG)) : {};
+  const fromEnv = Object.fromEntries([...KNOWN].flatMap((name) => (env[name] !== undefined && env[name] !== '' ? [[name, env[name]]] : [])));
+  const merged: Record<string, string> = { ...file, ...fromEnv };
+  const result = ConfigSource.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? 'config');
+    const where = name in fromEnv ? 'environment' : env.SHEETSHIP_CONFIG ? env.SHEETSHIP_CONFIG : 'defaults';
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (from ${where})`);
+  }
+  const c = result.data;
+  return {
+    host: c.HOST,
+    port: c.PORT,
+    redisUrl: c.REDIS_URL,
+    localRedisPort: c.SHEETSHIP_LOCAL_REDIS_PORT,
+    redisConnections: c.SHEETSHIP_REDIS_CONNECTIONS,
+    adminKey: c.SHEETSHIP_ADMIN_KEY,
+    masterKey: c.SHEETSHIP_MASTER_KEY,
+    demo: c.SHEETSHIP_DEMO === '1' ? 'on' : c.SHEETSHIP_DEMO === '0' ? 'off' : 'auto',
+    varDir: resolve(cwd, c.SHEETSHIP_VAR_DIR),
+    rateLimit: { limit: c.SHEETSHIP_RATE_LIMIT, windowSeconds: c.SHEETSHIP_RATE_WINDOW_SECONDS },
+    bodyLimit: c.SHEETSHIP_BODY_LIMIT.toLowerCase(),
+    shutdownTimeoutMs: c.SHEETSHIP_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    trustProxy: c.SHEETSHIP_TRUST_PROXY === '1',
+    logLevel: c.LOG_LEVEL,
+  };
+}

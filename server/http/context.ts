@@ -1,0 +1,36 @@
+import type { RouterContext } from '@koa/router';
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import type { Language } from '../../shared/messages';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SellerStore, Store } from '../store';
+import type { Principal, Tenants } from '../tenancy/tenants';
+import type { HttpMetrics } from './metrics';
+
+/** What each request carries from middleware to handler. */
+export interface AppState {
+  requestId: string;
+  language: Language;
+  /** Set by the seller auth middleware: the caller and the store acting as its key's label. */
+  principal?: Principal;
+  seller?: SellerStore;
+}
+
+export type AppContext = RouterContext<AppState>;
+export type AppMiddleware = Middleware<AppState, AppContext>;
+
+/** Everything the app needs from outside; tests build one against the test Redis. */
+export interface AppDeps {
+  store: Store;
+  tenants: Tenants;
+  /** Channel credentials and other per-seller secrets, encrypted at rest. */
+  secrets: SecretStore;
+  adminKey: string;
+  logger: Logger;
+  metrics: HttpMetrics;
+  /** Largest JSON body, as "4mb". */
+  bodyLimit: string;
+  trustProxy: boolean;
+  /** True once shutdown began: answers say `Connection: close` so clients move on. */
+  shuttingDown: () => boolean;
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+
+export type Auth = 'none' | 'admin' | 'seller';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One route of the HTTP API: the server binds a handler to it and validates against its schemas, the
+ * OpenAPI document is generated from it, and clients parse answers with `response`.
+ */
+export interface Endpoint {
+  operationId: string;
+  method: Method;
+  /** Koa style, `:name` for a path parameter. */
+  path: string;
+  auth: Auth;
+  tag: string;
+  summary: string;
+  /** Success status; 200 when absent. */
+  status?: number;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+}
+
+export function endpoint<const E extends Endpoint>(spec: E): E {
+  return spec;
+}

@@ -1,0 +1,10 @@
+export * from './admin';
+export * from './alerts';
+export * from './catalog';
+export * from './common';
+export * from './endpoint';
+export * from './inventory';
+export * from './orders';
+export { API, type ApiEndpoints } from './routes';
+export * from './service';
+export * from './settings';
