@@ -6,6 +6,7 @@ import * as inventory from './inventory';
 import * as orders from './orders';
 import * as service from './service';
 import * as settings from './settings';
+import * as waybills from './waybills';
 
 /** The HTTP API contract, route by route. */
 export const API = {
@@ -40,6 +41,15 @@ export const API = {
 
   listAlerts: endpoint({ operationId: 'listAlerts', method: 'get', path: '/v1/alerts', auth: 'seller', tag: 'alerts', summary: 'Open alerts', response: alerts.AlertsResponseSchema }),
   ackAlert: endpoint({ operationId: 'ackAlert', method: 'post', path: '/v1/alerts/:id/ack', auth: 'seller', tag: 'alerts', summary: 'Acknowledge an alert; it stays open until its condition clears', params: alerts.AlertParamsSchema, body: orders.EmptyBodySchema, response: alerts.AlertResponseSchema }),
+  issueWaybills: endpoint({ operationId: 'issueWaybills', method: 'post', path: '/v1/waybills', auth: 'seller', tag: 'shipping', summary: 'Issue (or attach typed) waybills per parcel, idempotently; a result per parcel', body: waybills.IssueWaybillsBodySchema, response: waybills.IssueWaybillsResponseSchema }),
+  listWaybills: endpoint({ operationId: 'listWaybills', method: 'get', path: '/v1/waybills', auth: 'seller', tag: 'shipping', summary: "An order's waybills, voided ones included", query: waybills.ListWaybillsQuerySchema, response: waybills.ListWaybillsResponseSchema }),
+  voidWaybill: endpoint({ operationId: 'voidWaybill', method: 'post', path: '/v1/waybills/:id/void', auth: 'seller', tag: 'shipping', summary: 'Void a waybill (cancelling its booking); its orders go back to ALLOCATED', params: waybills.WaybillParamsSchema, body: waybills.VoidWaybillBodySchema, response: waybills.WaybillResponseSchema }),
+  putWaybillRange: endpoint({ operationId: 'putWaybillRange', method: 'put', path: '/v1/waybill-ranges/:carrier', auth: 'seller', tag: 'shipping', summary: "Register the carrier's contract number range (bodies without the check digit)", params: waybills.WaybillRangeParamsSchema, body: waybills.WaybillRangeBodySchema, response: waybills.WaybillRangeResponseSchema }),
+  listWaybillRanges: endpoint({ operationId: 'listWaybillRanges', method: 'get', path: '/v1/waybill-ranges', auth: 'seller', tag: 'shipping', summary: 'Registered number ranges and what is left of them', response: waybills.ListWaybillRangesResponseSchema }),
+  createLabels: endpoint({ operationId: 'createLabels', method: 'post', path: '/v1/labels', auth: 'seller', tag: 'shipping', summary: 'A short-lived signed URL to the labels PDF of these orders (one page per box)', body: waybills.LabelsBodySchema, response: waybills.LabelsResponseSchema }),
+  scan: endpoint({ operationId: 'scan', method: 'post', path: '/v1/scans', auth: 'seller', tag: 'shipping', summary: 'Scan-to-ship a waybill barcode, or verify an item barcode against the open parcel', body: waybills.ScanBodySchema, response: waybills.ScanResponseSchema }),
+  shipOrders: endpoint({ operationId: 'shipOrders', method: 'post', path: '/v1/shipments', auth: 'seller', tag: 'shipping', summary: 'Bulk ship WAYBILL_ISSUED orders; claims are refreshed first; a result per order', body: waybills.ShipmentsBodySchema, response: waybills.ShipmentsResponseSchema }),
+  trackingUploaded: endpoint({ operationId: 'trackingUploaded', method: 'post', path: '/v1/orders/tracking-uploaded', auth: 'seller', tag: 'shipping', summary: 'File channels: the seller uploaded the exported tracking file, so tracking is accepted', body: waybills.TrackingUploadedBodySchema, response: waybills.TrackingUploadedResponseSchema }),
 } satisfies Record<string, Endpoint>;
 
 export type ApiEndpoints = typeof API;
