@@ -35,6 +35,10 @@ export const SCAN_REASONS = [
   'NOT_PACKED',
   'WRONG_ITEM',
   'OVER_SCAN',
+  /** The order has no waybill yet (the server's NOT_READY). */
+  'NOT_READY',
+  /** Verify mode: an item scanned before any waybill opened a parcel. */
+  'NO_PARCEL_OPEN',
 ] as const;
 export type ScanReason = (typeof SCAN_REASONS)[number];
 
