@@ -1,7 +1,7 @@
 import type { CellValue } from '../../shared/sheets/cells';
 import { cellText } from '../../shared/sheets/cells';
-import { FIRST_DATA_COLUMN, RENDERED_COLUMN, columnPosition, firstDataRowOf, totalColumnsOf, type LayoutShape } from '../../shared/sheets/layout';
-import { readRenderedRows } from '../sheets/rendered';
+import { FIRST_DATA_COLUMN, KEY_COLUMN, RENDERED_COLUMN, columnPosition, firstDataRowOf, totalColumnsOf, type LayoutShape } from '../../shared/sheets/layout';
+import { decodeRendered } from '../../shared/sheets/rendered';
 
 /** One row touched by an edit: what it holds now, what the user saw, and which editable cells changed. */
 export interface EditedRow {
@@ -32,9 +32,21 @@ export function editableColumnsWithin(layout: LayoutShape, first: number, last: 
 }
 
 /**
- * The rows of an edited range that touch editable columns, in two reads (the rendered snapshots with their
- * keys, and the rows' current cells). Null when the edit concerns nothing Sheetship handles: header rows,
- * checkbox ticks, server-owned columns.
+ * What the user saw in the row, if it can be trusted: the snapshot in column C must name the row's key, and
+ * the visible anchor cell (order id, SKU, listing id) must follow from that key, unless this very edit
+ * changed the anchor. Otherwise the row's cells were sorted apart (a sort of some columns only) and an edit
+ * must not be sent with a value nobody saw there.
+ */
+function trustedSnapshot(layout: LayoutShape, key: string, renderedCell: unknown, anchorText: string, anchorEdited: boolean): Record<string, CellValue> | null {
+  const snapshot = decodeRendered(renderedCell);
+  if (!key || !snapshot || snapshot.key !== key) return null;
+  if (!anchorEdited && layout.anchor.fromKey(key) !== anchorText) return null;
+  return snapshot.values;
+}
+
+/**
+ * The rows of an edited range that touch editable columns, in one read of those rows. Null when the edit
+ * concerns nothing Sheetship handles: header rows, checkbox ticks, server-owned columns.
  */
 export function readEditRegion(range: GoogleAppsScript.Spreadsheet.Range, layout: LayoutShape): EditRegion | null {
   const firstColumn = range.getColumn();
@@ -44,21 +56,14 @@ export function readEditRegion(range: GoogleAppsScript.Spreadsheet.Range, layout
   const lastRow = range.getRow() + range.getNumRows() - 1;
   if (lastRow < firstRow) return null;
   const sheet = range.getSheet();
-  const count = lastRow - firstRow + 1;
-  const snapshots = readRenderedRows(sheet, layout, firstRow, count);
-  const cells = sheet.getRange(firstRow, 1, count, totalColumnsOf(layout)).getValues();
-  const rows = snapshots.map((snapshot, index): EditedRow => {
-    const rowCells = cells[index] ?? [];
+  const cells = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, totalColumnsOf(layout)).getValues();
+  const anchorEdited = editedColumns.includes(layout.anchor.column);
+  const rows = cells.map((rowCells, index): EditedRow => {
     const value = (columnId: string): unknown => rowCells[columnPosition(layout, columnId) - 1];
-    return {
-      row: snapshot.row,
-      key: snapshot.key,
-      rendered: snapshot.rendered?.values ?? null,
-      renderedCell: rowCells[RENDERED_COLUMN - 1] ?? '',
-      edited: editedColumns,
-      value,
-      text: (columnId) => cellText(value(columnId)).trim(),
-    };
+    const text = (columnId: string): string => cellText(value(columnId)).trim();
+    const key = cellText(rowCells[KEY_COLUMN - 1]).trim();
+    const renderedCell = rowCells[RENDERED_COLUMN - 1] ?? '';
+    return { row: firstRow + index, key, rendered: trustedSnapshot(layout, key, renderedCell, text(layout.anchor.column), anchorEdited), renderedCell, edited: editedColumns, value, text };
   });
   return { sheet, layout, rows };
 }
