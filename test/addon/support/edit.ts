@@ -1,7 +1,7 @@
+export { rowOf } from './rows';
 import { decodeRendered, type RenderedSnapshot } from '../../../shared/sheets/rendered';
 import { RENDERED_COLUMN, columnPosition, type LayoutShape } from '../../../shared/sheets/layout';
 import type { FakeSheet, GasEnvironment } from '../../support/gas';
-import { rowsByKey } from '../sheets/harness';
 
 /**
  * What a person does in the sheet: types or pastes `values` at (row, column), then Apps Script calls the
@@ -20,13 +20,6 @@ export function userEdit(gas: GasEnvironment, sheet: FakeSheet, row: number, col
     event['oldValue'] = oldValue;
   }
   return event as unknown as GoogleAppsScript.Events.SheetsOnEdit;
-}
-
-/** The sheet row of a key, failing loudly when it is not there. */
-export function rowOf(sheet: FakeSheet, layout: LayoutShape, key: string): number {
-  const row = rowsByKey(sheet, layout).get(key);
-  if (row === undefined) throw new Error(`no row for ${key} in ${layout.sheetName}`);
-  return row;
 }
 
 export function column(layout: LayoutShape, id: string): number {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ordersLayout } from '../../shared/sheets/layouts';
+import { call, type TestSeller } from '../http/support/harness';
+import { rowOf } from '../addon/support/rows';
+import { startServerProcess, type ServerProcess } from '../addon/support/server-process';
+import { seedShop } from '../addon/support/shop';
+import { buildAddonBundle, loadBundle, type LoadedBundle } from '../bundle/support/bundle';
+import { RecordingBackend } from './support/backend';
+import { BundleBackend } from './support/bundle-backend';
+import { skipBrowserSuite, useBrowserHarness } from './support/harness';
+import { eventually, sidebarReady, textOf } from './support/page-helpers';
+
+describe.skipIf(skipBrowserSuite)('the sidebar in Chromium, backed by the built add-on and a real server', () => {
+  const harness = useBrowserHarness();
+  let built: { dir: string; remove(): void };
+  let server: ServerProcess;
+  let seller: TestSeller;
+  let bundle: LoadedBundle;
+
+  beforeAll(async () => {
+    [built, server] = await Promise.all([buildAddonBundle(), startServerProcess()]);
+    seller = await server.seller('하늘상점');
+    await seedShop(server, seller);
+    bundle = loadBundle(built.dir);
+    bundle.call('saveConnectionSettings', { serverUrl: server.url, apiKey: seller.key, language: 'ko' });
+    bundle.call('refresh', {});
+  });
+  afterAll(async () => {
+    await bundle.gas.UrlFetchApp.close();
+    built.remove();
+  });
+
+  async function openSidebar() {
+    const backend = new RecordingBackend(new BundleBackend(bundle));
+    const opened = await harness().open(backend);
+    await sidebarReady(opened.page);
+    return { ...opened, backend };
+  }
+
+  function check(...keys: string[]): void {
+    const sheet = bundle.gas.spreadsheet!.sheet('주문');
+    for (const row of sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues().keys()) sheet.grid.cell(row + 2, 1).value = false;
+    for (const key of keys) sheet.grid.cell(rowOf(sheet, ordersLayout, key), 1).value = true;
+  }
+
+  it('shows the connection, the counts from the sheet and the open alerts from the server', async () => {
+    const { page, errors, backend } = await openSidebar();
+    expect(backend.names()[0]).toBe('getSidebarState');
+    expect(await textOf(page, '#connection-text')).toBe('연결됨');
+    expect(await textOf(page, '#connection-who')).toBe('하늘상점 · owner');
+    expect(await textOf(page, '#counts [data-state="ALLOCATED"] .tile-count')).toBe('3');
+    expect(await textOf(page, '#counts [data-state="HELD"] .tile-count')).toBe('1');
+    expect(await textOf(page, '#alerts')).toContain('manual:main:NEW-LISTING');
+    expect(await textOf(page, '#last-sync')).toMatch(/^마지막 동기화 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('새로고침 runs the add-on refresh and reports it', async () => {
+    const { page, backend } = await openSidebar();
+    await page.click('#refresh-button');
+    await eventually(() => textOf(page, '#result')).toMatch(/^새로고침 완료: \d+행 갱신$/);
+    expect(backend.callsOf('refresh')).toEqual([{ name: 'refresh', argument: {} }]);
+  });
+
+  it('the action buttons call their add-on functions, and "nothing checked" is a readable error', async () => {
+    check();
+    const { page, backend } = await openSidebar();
+    for (const [button, name] of [
+      ['#issue-button', 'issueWaybills'],
+      ['#ship-button', 'bulkShip'],
+    ] as const) {
+      await page.click(button);
+      await eventually(() => backend.callsOf(name).length).toBe(1);
+      await eventually(() => textOf(page, '#result')).toBe('주문 시트에서 체크된 행이 없습니다');
+    }
+    expect(backend.callsOf('issueWaybills')[0]?.argument).toEqual({ carrier: 'cj' });
+    const popup = page.waitForEvent('popup');
+    await page.click('#print-button');
+    await (await popup).close();
+    await eventually(() => backend.callsOf('printLabels').length).toBe(1);
+    await eventually(() => textOf(page, '#result')).toBe('주문 시트에서 체크된 행이 없습니다');
+  });
+
+  it('확인 acknowledges the alert on the server', async () => {
+    const { page, backend } = await openSidebar();
+    const item = page.locator('#alerts .alert', { hasText: 'NEW-LISTING' });
+    const id = await item.getAttribute('data-alert-id');
+    await item.locator('button').click();
+    await eventually(() => page.locator('#alerts .alert', { hasText: 'NEW-LISTING' }).count()).toBe(0);
+    expect(backend.callsOf('ackAlert')).toEqual([{ name: 'ackAlert', argument: { id } }]);
+    const alerts = (await call(server, 'GET', '/v1/alerts', { key: seller.key })).body as { alerts: { id: string; acknowledged: boolean }[] };
+    expect(alerts.alerts.find((alert) => alert.id === id)?.acknowledged).toBe(true);
+  });
+
+  it('the settings dialog tests the connection through the add-on; a wrong key is explained', async () => {
+    const backend = new RecordingBackend(new BundleBackend(bundle));
+    const { page } = await harness().open(backend, { file: 'Settings.html', width: 480, height: 440 });
+    await page.locator('#api-key-stored:not(:empty)').waitFor();
+    expect(await page.inputValue('#server-url')).toBe(server.url);
+    await page.fill('#api-key', 'ssk_0000000000000000_wrong');
+    await page.click('#test-button');
+    await eventually(() => textOf(page, '#settings-status')).toBe('API 키가 없거나 올바르지 않습니다');
+    await page.fill('#api-key', '');
+    await page.click('#test-button');
+    await eventually(() => textOf(page, '#settings-status')).toBe('연결 성공: 하늘상점 (키 owner)');
+    expect(backend.callsOf('testConnection').map((entry) => entry.argument)).toEqual([{ serverUrl: server.url, apiKey: 'ssk_0000000000000000_wrong' }, { serverUrl: server.url }]);
+  });
+});
