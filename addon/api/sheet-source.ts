@@ -38,15 +38,20 @@ export function encodeCursor(cursor: Cursor): string {
   return JSON.stringify({ o: cursor.orders, c: cursor.catalog });
 }
 
-/** The pages after `first`, following `nextCursor`; the last page's sync token is the next `updatedSince`. */
-function restOfOrders(client: ApiClient, first: ListOrdersResponse, channel?: Channel): { orders: Order[]; syncToken: string } {
-  const orders = [...first.orders];
-  let page = first;
-  while (page.nextCursor !== null) {
-    page = client.call(API.listOrders, { query: { limit: MAX_PAGE, channel, cursor: page.nextCursor } });
-    orders.push(...page.orders);
+/** `first` and every page after it, following `nextCursor` until the server says there is no more. */
+function allPages<P extends { nextCursor: string | null }>(first: P, next: (cursor: string) => P): P[] {
+  const pages = [first];
+  for (let page = first; page.nextCursor !== null; ) {
+    page = next(page.nextCursor);
+    pages.push(page);
   }
-  return { orders, syncToken: page.syncToken };
+  return pages;
+}
+
+/** The orders of `first` and the pages after it; the last page's sync token is the next `updatedSince`. */
+function restOfOrders(client: ApiClient, first: ListOrdersResponse, channel?: Channel): { orders: Order[]; syncToken: string } {
+  const pages = allPages(first, (cursor) => client.call(API.listOrders, { query: { limit: MAX_PAGE, channel, cursor } }));
+  return { orders: pages.flatMap((page) => page.orders), syncToken: pages[pages.length - 1]?.syncToken ?? first.syncToken };
 }
 
 /** Every order changed after `updatedSince` (all of them when null), optionally of one channel. */
@@ -56,23 +61,11 @@ export function fetchOrders(client: ApiClient, updatedSince: string | null, chan
 }
 
 function restOfSkus(client: ApiClient, first: SkuPage): Sku[] {
-  const skus = [...first.skus];
-  let page = first;
-  while (page.nextCursor !== null) {
-    page = client.call(API.listSkus, { query: { limit: MAX_PAGE, cursor: page.nextCursor } });
-    skus.push(...page.skus);
-  }
-  return skus;
+  return allPages(first, (cursor) => client.call(API.listSkus, { query: { limit: MAX_PAGE, cursor } })).flatMap((page) => page.skus);
 }
 
 function restOfListings(client: ApiClient, first: ListingPage): Listing[] {
-  const listings = [...first.listings];
-  let page = first;
-  while (page.nextCursor !== null) {
-    page = client.call(API.listListings, { query: { limit: MAX_PAGE, cursor: page.nextCursor } });
-    listings.push(...page.listings);
-  }
-  return listings;
+  return allPages(first, (cursor) => client.call(API.listListings, { query: { limit: MAX_PAGE, cursor } })).flatMap((page) => page.listings);
 }
 
 export function fetchListings(client: ApiClient): Listing[] {
