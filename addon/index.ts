@@ -10,6 +10,7 @@ import { connectionSettingsView, saveConnectionSettings as saveSettings, showSet
 import { scanCode, shipChecked } from './actions/shipping';
 import { sidebarState } from './actions/sidebar-state';
 import { issueWaybillsForChecked, labelsForChecked } from './actions/waybills';
+import { readConnection } from './api/connection';
 import { asSidebarFailure, errorInfoOf } from './api/errors';
 import { handleSheetEdit } from './edits/handler';
 import { buildMenu } from './menu';
@@ -84,7 +85,8 @@ export function getSidebarState(raw?: unknown): Reply<CallOutput<'getSidebarStat
     // The sidebar opens in FULL mode: the place to install or repair the triggers, idempotently.
     let triggerError = null;
     try {
-      ensureTriggers(activeSpreadsheet());
+      // Only once connected: an hourly trigger without a server would only report that, every hour.
+      if (readConnection()) ensureTriggers(activeSpreadsheet());
     } catch (error) {
       const info = errorInfoOf(error);
       triggerError = errorInfo('addon.error.TRIGGERS', { detail: message(info.code, readDocumentState().language, info.params) });

@@ -52,6 +52,8 @@ function counterOutcome(pending: Pending, result: AdjustmentResult | null, failu
     case 'applied':
       return { kind: 'applied' as const, rendered: pending.typed };
     case 'conflict':
+      // The server already holds exactly what was typed (another user's edit trigger sent this same edit).
+      if (result.current === pending.typed) return { kind: 'applied' as const, rendered: pending.typed };
       return {
         kind: 'refused' as const,
         note: message('addon.edit.conflict', language, { current: result.current, attempted: pending.typed }),

@@ -1,4 +1,5 @@
 import { message } from '../../shared/messages';
+import { errorSummary } from '../../shared/sidebar-contract';
 import type { SheetData } from '../../shared/sheets/data';
 import { readConnection } from '../api/connection';
 import { serverSource } from '../api/session';
@@ -22,8 +23,13 @@ function failing(reason: string): { fetch(): SheetData } {
 export function runHourlyRefresh(): RefreshResult | null {
   if (!SpreadsheetApp.getActiveSpreadsheet()) return null;
   const language = readDocumentState().language;
-  const authorization = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-  if (authorization.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) return refreshSheets(failing(message('addon.error.REAUTHORIZE', language)));
-  if (!readConnection()) return refreshSheets(failing(message('addon.error.NOT_CONFIGURED', language)));
-  return refreshSheets(serverSource(language));
+  try {
+    const authorization = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    if (authorization.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) return refreshSheets(failing(message('addon.error.REAUTHORIZE', language)));
+    if (!readConnection()) return refreshSheets(failing(message('addon.error.NOT_CONFIGURED', language)));
+    return refreshSheets(serverSource(language));
+  } catch (error) {
+    // refreshSheets records its own failures; this is anything before it (a service that refused to run).
+    return refreshSheets(failing(errorSummary(error)));
+  }
 }

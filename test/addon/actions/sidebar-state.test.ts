@@ -38,6 +38,8 @@ describe('the sidebar state and refresh', () => {
     gas.calls.reset();
     expect(addon.refresh({})).toEqual({ ok: false, error: { code: 'sidebar.error.NOT_CONFIGURED', params: {} } });
     expect(gas.calls.count({ service: 'Spreadsheet', kind: 'write' })).toBe(0);
+    // No triggers until there is a server to refresh from.
+    expect(gas.ScriptApp.allTriggers()).toEqual([]);
   });
 
   it('refreshes the sheets from the server, then shows the shop, the counts and the open alerts', () => {

@@ -66,6 +66,20 @@ describe('재고 edits', () => {
     expect(noteOf(sheet, row, column(stockLayout, 'onHand'))).toBe('');
   });
 
+  it('the same edit handled by two users\' edit triggers is applied once, with no conflict note', async () => {
+    const { seller, sheet } = await shopSheet();
+    const row = rowOf(sheet, stockLayout, 'TEE-W-M');
+    const seenBefore = sheet.grid.cell(row, RENDERED_COLUMN).value;
+    const event = userEdit(gas, sheet, row, column(stockLayout, 'onHand'), [[26]]);
+    addon.onSheetEdit(event);
+    // The second trigger read the row before the first one wrote back.
+    sheet.grid.cell(row, RENDERED_COLUMN).value = seenBefore;
+    addon.onSheetEdit(event);
+    expect((await counters(seller, 'TEE-W-M')).onHand).toBe(26);
+    expect(sheet.grid.cell(row, column(stockLayout, 'onHand')).value).toBe(26);
+    expect(noteOf(sheet, row, column(stockLayout, 'onHand'))).toBe('');
+  });
+
   it('a paste over several rows and columns is one batch request, with each value the user saw', async () => {
     const { seller, sheet } = await shopSheet();
     const white = rowOf(sheet, stockLayout, 'TEE-W-M');
