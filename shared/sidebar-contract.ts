@@ -39,6 +39,8 @@ export const SCAN_REASONS = [
   'NOT_READY',
   /** Verify mode: an item scanned before any waybill opened a parcel. */
   'NO_PARCEL_OPEN',
+  /** The channel could not be asked about claims right before shipping; scanning again retries. */
+  'CLAIM_CHECK_FAILED',
 ] as const;
 export type ScanReason = (typeof SCAN_REASONS)[number];
 

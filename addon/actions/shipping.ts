@@ -26,8 +26,10 @@ export function shipChecked(): CallOutput<'bulkShip'> {
   return { results };
 }
 
-function knownReason(reason: string): ScanResult['reason'] {
-  return SCAN_REASONS.find((known) => known === reason) ?? 'UNKNOWN_BARCODE';
+/** A refusal the sidebar knows by name, or (a reason added on the server later) "not ready" with the server's words. */
+function refusal(reason: string, serverMessage: string): Pick<ScanResult, 'reason' | 'text'> {
+  const known = SCAN_REASONS.find((candidate) => candidate === reason);
+  return known ? { reason: known } : { reason: 'NOT_READY', text: serverMessage };
 }
 
 /** The server's scan answer in the sidebar's terms: OK, PACKED, or the refusal with its own Korean reason. */
@@ -39,7 +41,7 @@ export function scanResultOf(response: ScanResponse, language: Language): ScanRe
       if (response.packed) return { ok: true, reason: 'PACKED', orderKeys: response.orderKeys };
       return { ok: true, reason: 'OK', text: message('addon.scan.remaining', language, { remaining: response.remaining }), orderKeys: response.orderKeys };
     case 'refused':
-      return { ok: false, reason: knownReason(response.reason), orderKeys: response.orderKeys };
+      return { ok: false, ...refusal(response.reason, response.message), orderKeys: response.orderKeys };
   }
 }
 

@@ -2,7 +2,7 @@ import { MAX_BATCH } from '../../shared/catalog';
 import { API } from '../../shared/api/routes';
 import { message, type Language } from '../../shared/messages';
 import { openQuantity, type Order } from '../../shared/order';
-import { cellText } from '../../shared/sheets/cells';
+import { cellText, neutralize } from '../../shared/sheets/cells';
 import { formatComponents } from '../../shared/sheets/components';
 import { carrierLabel } from '../../shared/sheets/labels';
 import type { ApiClient } from '../api/client';
@@ -49,7 +49,7 @@ export function exportOhouseStock(spreadsheet: GoogleAppsScript.Spreadsheet.Spre
   const settings = settingsOf(spreadsheet, language);
   const rows = fetchListings(client)
     .filter((listing) => listing.channel === 'ohouse' && listing.account === settings.account)
-    .map((listing) => [listing.listingId, String(listing.metadata['productName'] ?? ''), formatComponents(listing.components), listing.sellable]);
+    .map((listing) => [listing.listingId, neutralize(String(listing.metadata['productName'] ?? '')), formatComponents(listing.components), listing.sellable]);
   const header = ['listingId', 'productName', 'components', 'sellable'].map((id) => message(`ohouse.stock.header.${id}`, language));
   writeExportTab(spreadsheet, STOCK_TAB, header, rows, [true, true, true, false]);
   return message('ohouse.stock.summary', language, { tab: STOCK_TAB, rows: rows.length });

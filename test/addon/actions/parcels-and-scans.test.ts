@@ -35,5 +35,7 @@ describe('scan answers in the sidebar terms', () => {
     for (const reason of ['ALREADY_SHIPPED', 'CANCEL_REQUESTED', 'NOT_READY', 'NO_PARCEL_OPEN'] as const) {
       expect(scanResultOf({ result: 'refused', reason, orderKeys: [], message: 'x' }, 'ko')).toEqual({ ok: false, reason, orderKeys: [] });
     }
+    // A reason the server learns later still refuses, with the server's own words.
+    expect(scanResultOf({ result: 'refused', reason: 'SOMETHING_NEW' as never, orderKeys: [], message: '새로운 거부 사유' }, 'ko')).toEqual({ ok: false, reason: 'NOT_READY', text: '새로운 거부 사유', orderKeys: [] });
   });
 });
