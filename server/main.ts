@@ -12,6 +12,7 @@ import { keptSecret, MasterKeyMissingError, resolveMasterKey } from './secrets/m
 import { Store } from './store';
 import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
+import { startShippingWorker } from './alerts/worker';
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
 class StartupError extends Error {}
@@ -90,11 +91,19 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     logger,
+    shipping: {
+      ...(config.shipping.cjUrl ? { cjBaseUrl: config.shipping.cjUrl } : {}),
+      issueLeaseMs: config.shipping.issueLeaseMs,
+      labelUrlTtlMs: config.shipping.labelLinkMs,
+      cjSaveDelayMs: config.shipping.cjSaveDelayMs,
+    },
   });
   const workers = new Workers();
   closers.push(async () => {
     for (const failure of await workers.stopAll()) logger.error({ worker: failure.name, err: failure.error }, 'worker did not stop cleanly');
   });
+  // Settles CJ issuances a crash left behind (at once, then every round) and derives the time-based alerts.
+  workers.add(startShippingWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.upkeepIntervalMs, logger }));
   const running = await listen(assembled.app, config.host, config.port);
   closers.push(() => running.close(config.shutdownTimeoutMs));
 

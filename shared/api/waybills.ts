@@ -106,6 +106,10 @@ export const ListWaybillRangesResponseSchema = z.object({ ranges: z.array(Waybil
 export const LabelsBodySchema = z.strictObject({ orderKeys: orderKeys(MAX_ORDERS_PER_CALL) });
 /** A short-lived signed URL that serves the PDF without a Bearer header, scoped to the seller and those orders. */
 export const LabelsResponseSchema = z.object({ url: z.string(), expiresAt: z.string(), waybillIds: z.array(z.string()) });
+/** The signed token of a labels URL: opaque to clients, checked by the server (seller, batch, expiry). */
+export const LabelPdfParamsSchema = z.object({ token: z.string().min(20).max(300).regex(/^[A-Za-z0-9_.-]+$/, 'is not a label link') });
+/** The answer is the PDF itself (application/pdf), streamed. */
+export const LabelPdfResponseSchema = z.unknown();
 
 export const SCAN_MODES = ['ship', 'verify'] as const;
 export const ScanBodySchema = z.strictObject({
@@ -128,6 +132,8 @@ export const SCAN_REFUSALS = [
   'WRONG_ITEM',
   'OVER_SCAN',
   'NO_PARCEL_OPEN',
+  /** The claim check could not reach the channel, so a cancel there cannot be ruled out: scan again. */
+  'CLAIM_CHECK_FAILED',
 ] as const;
 export const ScanRefusalSchema = z.enum(SCAN_REFUSALS);
 
