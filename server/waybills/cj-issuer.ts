@@ -30,8 +30,9 @@ export function issuanceIdOf(orderKeys: readonly string[]): string {
   return createHash('sha256').update([...orderKeys].sort().join('\n')).digest('hex').slice(0, 32);
 }
 
-function sortCodeOf(sort: CjSortCodes | null): Issuance['sortCode'] {
-  if (!sort) return undefined;
+/** The label's sort data; empty (not absent) when CJ sent none, so the address is not refined again. */
+function sortCodeOf(sort: CjSortCodes | null): NonNullable<Issuance['sortCode']> {
+  if (!sort) return {};
   const entries = { code: sort.sortCode, subCode: sort.subSortCode, shortAddress: sort.shortAddress, branch: sort.deliveryBranch, driverAlias: sort.driverSortCode };
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => typeof value === 'string' && value.length > 0));
 }

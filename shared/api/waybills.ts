@@ -90,7 +90,8 @@ export const WaybillRangeBodySchema = z
     last: z.string().regex(/^[0-9]{6,15}$/, 'must be the digits of the last number body'),
   })
   .refine((range) => range.first.length === range.last.length, { message: 'first and last must have the same length', path: ['last'] })
-  .refine((range) => BigInt(range.first) <= BigInt(range.last), { message: 'must not be below first', path: ['last'] });
+  // Refinements run even when a field already failed its pattern; BigInt must only ever see digits.
+  .refine((range) => !/^[0-9]+$/.test(range.first) || !/^[0-9]+$/.test(range.last) || BigInt(range.first) <= BigInt(range.last), { message: 'must not be below first', path: ['last'] });
 export const WaybillRangeParamsSchema = z.object({ carrier: CarrierIdSchema });
 export const WaybillRangeSchema = z.object({
   carrier: CarrierIdSchema,

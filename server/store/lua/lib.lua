@@ -518,12 +518,17 @@ end
 --   issuing                   hash: order key -> id of the CJ issuance in progress for it
 --   issuance:<id>, issuances  a CJ issuance in progress (JSON) and the lease deadline of each (zset)
 
-local function waybill_load(id)
-  local raw = redis.call('GET', key('waybill', id))
+-- A JSON document kept under `kind:name`, decoded, or nil.
+local function json_get(kind, name)
+  local raw = redis.call('GET', key(kind, name))
   if not raw then
     return nil
   end
   return cjson.decode(raw)
+end
+
+local function waybill_load(id)
+  return json_get('waybill', id)
 end
 
 local function waybill_save(w)
@@ -617,31 +622,39 @@ local function new_waybill(carrier, number, source, order_keys, package, package
   }
 end
 
--- Saves a parcel's waybills (one per box) and attaches them to its orders: ALLOCATED -> WAYBILL_ISSUED, the first
--- box's number as the orders' tracking number, and the tracking dispatch queued now for 가배송 sellers.
+-- Saves a parcel's waybills (one per box), indexes their numbers, and attaches them to the parcel's orders.
+-- Attaches waybills ({id, carrier, trackingNumber} each) to one order: ALLOCATED -> WAYBILL_ISSUED (a further box
+-- keeps the state), the first number as its tracking number unless it has one, and the tracking dispatch queued
+-- now for 가배송 sellers.
+local function attach_to_order(o, records, dispatch_now)
+  local old_state = o.state
+  local ids = has_waybill(o) and o.waybillIds or {}
+  for _, w in ipairs(records) do
+    ids[#ids + 1] = w.id
+  end
+  o.waybillIds = ids
+  o.state = 'WAYBILL_ISSUED'
+  local first = records[1]
+  if not o.tracking.trackingNumber then
+    o.tracking = { status = 'none', carrier = first.carrier, trackingNumber = first.trackingNumber, at = NOW_ISO }
+  end
+  if dispatch_now and o.tracking.status == 'none' then
+    o.tracking.status = 'pending'
+    outbox_dispatch(o.key)
+  end
+  order_save(o, old_state)
+end
+
 local function attach_waybills(orders, records, dispatch_now)
   for _, w in ipairs(records) do
     waybill_save(w)
     redis.call('HSET', key('waybill-numbers'), w.trackingNumber, w.id)
   end
-  local first = records[1]
   for _, o in ipairs(orders) do
-    local old_state = o.state
-    local ids = has_waybill(o) and o.waybillIds or {}
     for _, w in ipairs(records) do
-      ids[#ids + 1] = w.id
       redis.call('RPUSH', key('order-waybills', o.key), w.id)
     end
-    o.waybillIds = ids
-    o.state = 'WAYBILL_ISSUED'
-    if not o.tracking.trackingNumber then
-      o.tracking = { status = 'none', carrier = first.carrier, trackingNumber = first.trackingNumber, at = NOW_ISO }
-    end
-    if dispatch_now and o.tracking.status == 'none' then
-      o.tracking.status = 'pending'
-      outbox_dispatch(o.key)
-    end
-    order_save(o, old_state)
+    attach_to_order(o, records, dispatch_now)
   end
 end
 
@@ -704,11 +717,7 @@ local function range_alert(carrier, r)
 end
 
 local function issuance_load(id)
-  local raw = redis.call('GET', key('issuance', id))
-  if not raw then
-    return nil
-  end
-  return cjson.decode(raw)
+  return json_get('issuance', id)
 end
 
 local function issuance_save(record)

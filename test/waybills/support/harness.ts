@@ -72,7 +72,7 @@ export const RECEIVER = { name: '김철수', phone: '010-1234-5678', zip: '06234
 
 /** Posts orders (one line of `quantity` units of `sku` each, unless `lines` says more) and returns their keys. */
 export async function postOrders(
-  server: ShippingServer,
+  server: Pick<ShippingServer, 'url'>,
   seller: TestSeller,
   orders: { id: string; sku?: string; quantity?: number; lines?: { sku: string; quantity: number; productName?: string }[]; receiver?: typeof RECEIVER; message?: string; dueAt?: string; channel?: string }[],
 ): Promise<string[]> {
@@ -84,6 +84,8 @@ export async function postOrders(
       lineId: `${order.id}-${index + 1}`,
       listingId: `L-${line.sku}`,
       quantity: line.quantity,
+      // Other channels than manual:main map by the seller's code (a 1:1 listing is created on first sight).
+      sellerCode: line.sku,
       productName: 'productName' in line && line.productName ? line.productName : `상품 ${line.sku}`,
     })),
     receiver: order.receiver ?? RECEIVER,
