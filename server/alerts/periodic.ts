@@ -5,7 +5,7 @@ import type { StoppableWorker } from '../workers';
  * Runs `task` now and then every `intervalMs` after the previous run ends, until stopped. A failing run is
  * logged and the next one still comes; stop() waits for a run in progress.
  */
-export function periodic(name: string, intervalMs: number, task: () => Promise<void>, logger: Logger): StoppableWorker & { idle(): Promise<void> } {
+export function periodic(name: string, intervalMs: number, task: () => Promise<void>, logger: Logger): StoppableWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -19,7 +19,6 @@ export function periodic(name: string, intervalMs: number, task: () => Promise<v
   run();
   return {
     name,
-    idle: () => running,
     async stop() {
       stopped = true;
       clearTimeout(timer);

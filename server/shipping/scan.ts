@@ -22,8 +22,11 @@ export async function scan(context: ScanContext, input: ScanInput): Promise<Scan
   const settings = await context.seller.settings.get();
   const attempt = await shipParcel(context, record.orderKeys, { ...(input.station ? { station: input.station } : {}), requirePacked: settings.requirePackedToShip, refreshClaims: true });
   if ('refused' in attempt) {
-    const reason = attempt.refused === 'INSUFFICIENT_ON_HAND' ? 'NOT_READY' : attempt.refused;
-    return refusedScan(context, reason, record.orderKeys, { key: attempt.key, state: attempt.state ?? attempt.sku, trackingNumber: record.trackingNumber, code: input.code });
+    if (attempt.refused === 'INSUFFICIENT_ON_HAND') {
+      // A count found fewer units on the shelf than this parcel takes: it cannot really be packed.
+      return { result: 'refused', reason: 'NOT_READY', orderKeys: record.orderKeys, message: message('error.INSUFFICIENT_ON_HAND', context.language, { sku: attempt.sku }) };
+    }
+    return refusedScan(context, attempt.refused, record.orderKeys, { key: attempt.key, state: attempt.state, trackingNumber: record.trackingNumber, code: input.code });
   }
   const facts = { trackingNumber: record.trackingNumber, count: record.packages };
   return {

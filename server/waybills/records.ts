@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ErrorDetailSchema } from '../../shared/api/common';
 import { WaybillSchema, type Waybill } from '../../shared/api/waybills';
 import { CjBookingSchema } from '../carriers/cj/booking';
 import { luaArray } from '../store';
@@ -30,7 +29,6 @@ export const ParcelRefusalSchema = z.looseObject({ code: z.string() }).transform
   for (const [name, fact] of Object.entries(params)) if (typeof fact === 'string' || typeof fact === 'number') facts[name] = fact;
   return { code, params: facts };
 });
-export type ParcelRefusal = z.output<typeof ParcelRefusalSchema>;
 
 export const RangeViewSchema = z.object({ first: z.string(), last: z.string(), next: z.string(), size: z.number(), remaining: z.number() });
 export type RangeView = z.infer<typeof RangeViewSchema>;
@@ -103,10 +101,4 @@ export const VerifyReplySchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('counted'), remaining: z.int() }),
   z.object({ result: z.literal('WRONG_ITEM') }),
   z.object({ result: z.literal('OVER_SCAN'), remaining: z.int() }),
-]);
-
-/** A parcel's answer, as the issue route returns it. */
-export const ParcelOutcomeSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('applied'), replay: z.boolean(), waybills: z.array(StoredWaybillSchema) }),
-  z.object({ result: z.literal('error'), error: ErrorDetailSchema }),
 ]);

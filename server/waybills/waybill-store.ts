@@ -5,7 +5,6 @@ import {
   CjBeginReplySchema,
   CjCompleteReplySchema,
   CjTakeOverReplySchema,
-  IssuanceSchema,
   IssueBatchReplySchema,
   PrintReplySchema,
   RangeViewSchema,
@@ -24,7 +23,6 @@ export function waybillKeys(prefix: string) {
     numbers: `${prefix}waybill-numbers`,
     orderWaybills: (orderKey: string) => `${prefix}order-waybills:${orderKey}`,
     range: (carrier: CarrierId) => `${prefix}range:${carrier}`,
-    issuance: (id: string) => `${prefix}issuance:${id}`,
     issuances: `${prefix}issuances`,
     labelJob: (id: string) => `${prefix}label-job:${id}`,
     verifyOpen: (station: string) => `${prefix}verify-open:${station}`,
@@ -98,11 +96,6 @@ export class WaybillStore {
   /** Issuances whose lease ran out by `nowMs`: a crashed or failed holder left them. */
   async expiredIssuances(nowMs: number): Promise<string[]> {
     return this.ctx.redis().zRangeByScore(this.keys.issuances, '-inf', nowMs);
-  }
-
-  async issuance(id: string): Promise<Issuance | null> {
-    const raw = await this.ctx.redis().get(this.keys.issuance(id));
-    return raw ? IssuanceSchema.parse(JSON.parse(raw)) : null;
   }
 
   voidRecord(waybillId: string, reason: string) {

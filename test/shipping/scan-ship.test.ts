@@ -109,4 +109,13 @@ describe('scan-to-ship', () => {
     await redis.set(orderKey, JSON.stringify({ ...stored, state: 'HELD', heldReason: 'MANUAL', heldDetail: 'test' }));
     expect(await scan(seller, waybill?.trackingNumber ?? '')).toMatchObject({ result: 'refused', reason: 'HELD', message: `보류된 주문입니다. 출고하지 마세요: ${key}` });
   });
+
+  it('refuses a parcel whose units a stock count no longer finds on the shelf (NOT_READY)', async () => {
+    const seller = await rangeSeller();
+    const { keys, numbers } = await issued(seller, ['counted']);
+    const count = await call(server, 'POST', '/v1/inventory/adjustments', { key: seller.key, body: { adjustments: [{ sku: 'A', kind: 'set', quantity: 0 }] } });
+    expect(count.status).toBe(200);
+    expect(await scan(seller, numbers[0] ?? '')).toMatchObject({ result: 'refused', reason: 'NOT_READY', orderKeys: keys, message: '실재고가 부족해 출고할 수 없습니다: A' });
+    expect((await getOrder(server, seller, keys[0] ?? '')).state).toBe('WAYBILL_ISSUED');
+  });
 });
