@@ -3,6 +3,7 @@ import { sheetsMessages } from './sheets';
 import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
+import { shippingMessages } from './shipping';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...labelMessages,
   ...sidebarMessages,
   ...httpMessages,
+  ...shippingMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
