@@ -127,7 +127,7 @@ function percentile(values: number[], p: number): number {
 }
 
 async function startChild(mode: string, redisUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE_DIR] : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode], {
     env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_ADMIN_KEY: ADMIN_KEY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

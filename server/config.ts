@@ -42,6 +42,16 @@ const ConfigSource = z.object({
   /** 1 behind a reverse proxy: client addresses are read from X-Forwarded-For. */
   SHEETSHIP_TRUST_PROXY: flag.default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** CJ대한통운 DX API host; unset: production (https://dxapi.cjlogistics.com:5052). */
+  SHEETSHIP_CJ_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be an http or https URL').optional(),
+  /** A CJ issuance's lease: longer than one CJ call; a crashed server's issuances are settled after it. */
+  SHEETSHIP_ISSUE_LEASE_SECONDS: integer(1, 3600).default(60),
+  /** How long a labels link opens the PDF. */
+  SHEETSHIP_LABEL_LINK_SECONDS: integer(30, 86_400).default(600),
+  /** How often time-based alerts are derived and abandoned CJ issuances settled. */
+  SHEETSHIP_UPKEEP_SECONDS: integer(1, 3600).default(60),
+  /** Test-only: pause between CJ's RegBook answer and saving it, so a test can kill the server in between. */
+  SHEETSHIP_TEST_CJ_SAVE_DELAY_MS: integer(0, 600_000).default(0),
 });
 
 export interface Config {
@@ -59,6 +69,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
+  shipping: { cjUrl: string | undefined; issueLeaseMs: number; labelLinkMs: number; upkeepIntervalMs: number; cjSaveDelayMs: number };
 }
 
 /** Start-up stops on this with its one line. */
@@ -112,5 +123,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     shutdownTimeoutMs: c.SHEETSHIP_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     trustProxy: c.SHEETSHIP_TRUST_PROXY === '1',
     logLevel: c.LOG_LEVEL,
+    shipping: {
+      cjUrl: c.SHEETSHIP_CJ_URL,
+      issueLeaseMs: c.SHEETSHIP_ISSUE_LEASE_SECONDS * 1000,
+      labelLinkMs: c.SHEETSHIP_LABEL_LINK_SECONDS * 1000,
+      upkeepIntervalMs: c.SHEETSHIP_UPKEEP_SECONDS * 1000,
+      cjSaveDelayMs: c.SHEETSHIP_TEST_CJ_SAVE_DELAY_MS,
+    },
   };
 }

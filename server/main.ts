@@ -12,6 +12,8 @@ import { keptSecret, MasterKeyMissingError, resolveMasterKey } from './secrets/m
 import { Store } from './store';
 import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
+import { startShippingWorker } from './alerts/worker';
+import { startCjSandbox } from './carriers/cj/sandbox';
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
 class StartupError extends Error {}
@@ -82,6 +84,10 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
 
   const demo = config.demo === 'on' || (config.demo === 'auto' && !(await realChannelAccountsExist(store)));
   const admin = adminKeyOf(config);
+  // Demo mode talks to a CJ sandbox on loopback unless a CJ host is configured (customer 30586154, 1234567890).
+  const cjSandbox = demo && !config.shipping.cjUrl ? await startCjSandbox() : null;
+  if (cjSandbox) closers.push(() => cjSandbox.stop());
+  const cjUrl = config.shipping.cjUrl ?? cjSandbox?.url;
   const assembled = assembleApp({
     store,
     masterKey: resolveMasterKey(config.masterKey, config.varDir, demo),
@@ -90,11 +96,19 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     logger,
+    shipping: {
+      ...(cjUrl ? { cjBaseUrl: cjUrl } : {}),
+      issueLeaseMs: config.shipping.issueLeaseMs,
+      labelUrlTtlMs: config.shipping.labelLinkMs,
+      cjSaveDelayMs: config.shipping.cjSaveDelayMs,
+    },
   });
   const workers = new Workers();
   closers.push(async () => {
     for (const failure of await workers.stopAll()) logger.error({ worker: failure.name, err: failure.error }, 'worker did not stop cleanly');
   });
+  // Settles CJ issuances a crash left behind (at once, then every round) and derives the time-based alerts.
+  workers.add(startShippingWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.upkeepIntervalMs, logger }));
   const running = await listen(assembled.app, config.host, config.port);
   closers.push(() => running.close(config.shutdownTimeoutMs));
 
@@ -126,6 +140,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     say(`  Demo mode:  on (SHEETSHIP_DEMO=0 turns it off); demo seller "${seller.sellerId}", key kept in ${join(config.varDir, 'demo-seller.json')}`);
     say(`  Demo key:   ${seller.apiKey}`);
     say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/me`);
+    if (cjSandbox) say(`  CJ sandbox: ${cjSandbox.url} (customer code 30586154, business number 1234567890)`);
   }
   say(`  API:        ${running.url}/v1/openapi.json`);
 }

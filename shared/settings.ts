@@ -46,6 +46,20 @@ export const AlertSettingsSchema = z.strictObject({
   unshippedWaybillsMax: z.int().min(1).max(100_000),
 });
 
+/**
+ * Where a carrier's waybill numbers come from: the seller's contract range (any carrier), or CJ's DX API
+ * (CJ only). A carrier without an entry uses its range.
+ */
+export const WAYBILL_SOURCES = ['range', 'cj'] as const;
+export const WaybillSourceSettingSchema = z.enum(WAYBILL_SOURCES);
+export type WaybillSourceSetting = z.infer<typeof WaybillSourceSettingSchema>;
+
+function onlyCjFromCj(sources: Partial<Record<string, WaybillSourceSetting | null>>, ctx: z.RefinementCtx): void {
+  for (const [carrier, source] of Object.entries(sources)) {
+    if (source === 'cj' && carrier !== 'cj') ctx.addIssue({ code: 'custom', path: [carrier], message: 'only CJ numbers can come from the CJ API' });
+  }
+}
+
 /** One validated document per seller. */
 export const SellerSettingsSchema = z.strictObject({
   language: z.enum(['ko', 'en']),
@@ -65,6 +79,8 @@ export const SellerSettingsSchema = z.strictObject({
   /** Carrier codes a channel needs that the built-in table lacks or gets wrong for this mall (Cafe24 codes vary). */
   channelCarrierCodes: ChannelCarrierCodesSchema,
   alerts: AlertSettingsSchema,
+  /** Per carrier, where waybill numbers come from; absent means the contract range. */
+  waybillSources: z.partialRecord(CarrierIdSchema, WaybillSourceSettingSchema).superRefine(onlyCjFromCj),
 });
 export type SellerSettings = z.infer<typeof SellerSettingsSchema>;
 
@@ -80,6 +96,7 @@ export const DEFAULT_SETTINGS: SellerSettings = {
   holidays: [],
   channelCarrierCodes: {},
   alerts: { cutoffLeadMinutes: 60, deadlineLeadMinutes: 240, trackingGraceMinutes: 60, unshippedWaybillsMax: 300 },
+  waybillSources: {},
 };
 
 /**
@@ -100,6 +117,7 @@ export const SellerSettingsPatchSchema = z.strictObject({
     .partialRecord(z.enum(CARRIER_CODE_CHANNELS), z.partialRecord(CarrierIdSchema, z.string().min(1).max(20).nullable()))
     .optional(),
   alerts: AlertSettingsSchema.partial().optional(),
+  waybillSources: z.partialRecord(CarrierIdSchema, WaybillSourceSettingSchema.nullable()).superRefine(onlyCjFromCj).optional(),
 });
 export type SellerSettingsPatch = z.infer<typeof SellerSettingsPatchSchema>;
 
@@ -136,5 +154,6 @@ export function applySettingsPatch(current: SellerSettings, patch: SellerSetting
     carrierContracts: mergeRecord(current.carrierContracts, patch.carrierContracts),
     cutoffs: mergeRecord(current.cutoffs, patch.cutoffs),
     channelCarrierCodes: codes,
+    waybillSources: mergeRecord(current.waybillSources, patch.waybillSources),
   });
 }

@@ -35,7 +35,7 @@ export const SCAN_REASONS = [
   'NOT_PACKED',
   'WRONG_ITEM',
   'OVER_SCAN',
-  /** The order has no waybill yet (the server's NOT_READY). */
+  /** The order cannot ship in its state (no waybill yet, or a count no longer covers it). */
   'NOT_READY',
   /** Verify mode: an item scanned before any waybill opened a parcel. */
   'NO_PARCEL_OPEN',

@@ -17,6 +17,11 @@ import { orderRoutes } from './routes/orders';
 import { serviceRoutes } from './routes/service';
 import { settingsRoutes } from './routes/settings';
 import { skuRoutes } from './routes/skus';
+import { labelRoutes } from './routes/labels';
+import { rangeRoutes } from './routes/ranges';
+import { scanRoutes } from './routes/scans';
+import { shipmentRoutes } from './routes/shipments';
+import { waybillRoutes } from './routes/waybills';
 
 export function allRoutes(): BoundRoute[] {
   return [
@@ -31,6 +36,11 @@ export function allRoutes(): BoundRoute[] {
     ...orderRoutes(),
     ...orderActionRoutes(),
     ...alertRoutes(),
+    ...waybillRoutes(),
+    ...rangeRoutes(),
+    ...labelRoutes(),
+    ...scanRoutes(),
+    ...shipmentRoutes(),
   ];
 }
 

@@ -3,7 +3,10 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { deriveKey } from '../secrets/master-key';
 import { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
+import type { ClaimCheck } from '../shipping/claim-check';
 import { Tenants } from '../tenancy/tenants';
+import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime, type ShippingOptions } from '../waybills/runtime';
+import { CJ_HOSTS } from '../carriers/cj/spec';
 import { createApp } from './app';
 import type { AppContext, AppDeps, AppState } from './context';
 import { HttpMetrics } from './metrics';
@@ -17,6 +20,9 @@ export interface AssembleOptions {
   trustProxy: boolean;
   logger: Logger;
   clock?: () => Date;
+  /** Waybill and label options; CJ's production host and the defaults when absent. */
+  shipping?: Partial<ShippingOptions>;
+  claimCheck?: ClaimCheck;
 }
 
 export interface AssembledApp {
@@ -46,6 +52,10 @@ export function createLogger(level: string, target: number | string | Destinatio
   return pino(options, destination);
 }
 
+function shippingClock(clock: (() => Date) | undefined): () => number {
+  return clock ? () => clock().getTime() : Date.now;
+}
+
 /** The app and everything it depends on, from the store and the keys. main.ts and the tests both start here. */
 export function assembleApp(options: AssembleOptions): AssembledApp {
   const tenants = new Tenants(options.store.pool, deriveKey(options.masterKey, 'api-key-hash'), options.rateLimit, options.clock);
@@ -60,6 +70,13 @@ export function assembleApp(options: AssembleOptions): AssembledApp {
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
     shuttingDown: () => shuttingDown,
+    shipping: new ShippingRuntime(
+      options.store,
+      { cjBaseUrl: CJ_HOSTS.prod, ...DEFAULT_SHIPPING_OPTIONS, ...options.shipping },
+      deriveKey(options.masterKey, 'label-link'),
+      shippingClock(options.clock),
+    ),
+    ...(options.claimCheck ? { claimCheck: options.claimCheck } : {}),
   };
   return {
     app: createApp(deps),

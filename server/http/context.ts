@@ -3,8 +3,10 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Language } from '../../shared/messages';
 import type { SecretStore } from '../secrets/secret-store';
+import type { ClaimCheck } from '../shipping/claim-check';
 import type { SellerStore, Store } from '../store';
 import type { Principal, Tenants } from '../tenancy/tenants';
+import type { ShippingRuntime } from '../waybills/runtime';
 import type { HttpMetrics } from './metrics';
 
 /** What each request carries from middleware to handler. */
@@ -33,4 +35,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** True once shutdown began: answers say `Connection: close` so clients move on. */
   shuttingDown: () => boolean;
+  /** Waybills, labels and scans: options, CJ clients, the labels-link key. */
+  shipping: ShippingRuntime;
+  /** Refreshes claims from the channels right before shipping; a no-op until the channel sync provides it. */
+  claimCheck?: ClaimCheck;
 }

@@ -28,7 +28,9 @@ const ERROR_RESPONSE = { description: 'An error: `{error: {code, message, detail
 
 function operation(endpoint: Endpoint): JsonObject {
   const responses: JsonObject = {
-    [String(endpoint.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
+    [String(endpoint.status ?? 200)]: endpoint.produces
+      ? { description: 'Success', content: { [endpoint.produces]: { schema: { type: 'string', format: 'binary' } } } }
+      : { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
     default: ERROR_RESPONSE,
   };
   if (endpoint.auth !== 'none') responses['401'] = ERROR_RESPONSE;

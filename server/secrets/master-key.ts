@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
  * The master key (SHEETSHIP_MASTER_KEY, 32 bytes) never encrypts or signs anything itself. Each use gets its
  * own subkey by HKDF-SHA256, so a leak of one subkey (or a change to one use) never touches the others.
  */
-export type KeyPurpose = 'api-key-hash' | 'secret-store';
+export type KeyPurpose = 'api-key-hash' | 'secret-store' | 'label-link';
 
 export function parseMasterKey(text: string): Buffer {
   const trimmed = text.trim();

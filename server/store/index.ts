@@ -7,7 +7,8 @@ import { SettingsStore } from './settings';
 import { StockStore } from './stock';
 
 export { STORE_ERRORS, StoreError, StoreValidationError, type StoreErrorCode, type ValidationIssue } from './errors';
-export type { Clock } from './context';
+export type { Clock, SellerContext } from './context';
+export { luaArray } from './context';
 
 /** One seller's view of the store, acting as `actor` (an API key label or a worker name). */
 export interface SellerStore {
@@ -43,6 +44,11 @@ export class Store {
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),
     };
+  }
+
+  /** The seller's keys, scripts and clock, for modules beside the store that run their own scripts (waybills, scans). */
+  sellerContext(sellerId: string, actor = 'system'): SellerContext {
+    return new SellerContext(this.runner, this.pool, sellerId, actor, this.clock);
   }
 
   async close(): Promise<void> {

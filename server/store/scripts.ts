@@ -20,6 +20,17 @@ import upsertListings from './scripts/upsert_listings.lua';
 import upsertSkus from './scripts/upsert_skus.lua';
 import voidWaybill from './scripts/void_waybill.lua';
 import writeSettings from './scripts/write_settings.lua';
+// Waybills, labels and scans (server/waybills, server/shipping).
+import cjBeginParcel from './scripts/cj_begin_parcel.lua';
+import cjCompleteParcel from './scripts/cj_complete_parcel.lua';
+import cjDropIssuance from './scripts/cj_drop_issuance.lua';
+import cjSaveIssuance from './scripts/cj_save_issuance.lua';
+import cjTakeOver from './scripts/cj_take_over.lua';
+import issueWaybills from './scripts/issue_waybills.lua';
+import printLabels from './scripts/print_labels.lua';
+import putWaybillRange from './scripts/put_waybill_range.lua';
+import verifyItem from './scripts/verify_item.lua';
+import voidWaybillRecord from './scripts/void_waybill_record.lua';
 
 /** One file per atomic operation, each with its contract in its header. */
 const SOURCES = {
@@ -42,6 +53,16 @@ const SOURCES = {
   upsert_skus: upsertSkus,
   void_waybill: voidWaybill,
   write_settings: writeSettings,
+  cj_begin_parcel: cjBeginParcel,
+  cj_complete_parcel: cjCompleteParcel,
+  cj_drop_issuance: cjDropIssuance,
+  cj_save_issuance: cjSaveIssuance,
+  cj_take_over: cjTakeOver,
+  issue_waybills: issueWaybills,
+  print_labels: printLabels,
+  put_waybill_range: putWaybillRange,
+  verify_item: verifyItem,
+  void_waybill_record: voidWaybillRecord,
 } as const;
 
 export type ScriptName = keyof typeof SOURCES;

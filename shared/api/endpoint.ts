@@ -21,6 +21,8 @@ export interface Endpoint {
   query?: z.ZodType;
   body?: z.ZodType;
   response: z.ZodType;
+  /** Media type of a success answer; application/json when absent. */
+  produces?: string;
 }
 
 export function endpoint<const E extends Endpoint>(spec: E): E {

@@ -90,7 +90,8 @@ export const WaybillRangeBodySchema = z
     last: z.string().regex(/^[0-9]{6,15}$/, 'must be the digits of the last number body'),
   })
   .refine((range) => range.first.length === range.last.length, { message: 'first and last must have the same length', path: ['last'] })
-  .refine((range) => BigInt(range.first) <= BigInt(range.last), { message: 'must not be below first', path: ['last'] });
+  // Refinements run even when a field already failed its pattern; BigInt must only ever see digits.
+  .refine((range) => !/^[0-9]+$/.test(range.first) || !/^[0-9]+$/.test(range.last) || BigInt(range.first) <= BigInt(range.last), { message: 'must not be below first', path: ['last'] });
 export const WaybillRangeParamsSchema = z.object({ carrier: CarrierIdSchema });
 export const WaybillRangeSchema = z.object({
   carrier: CarrierIdSchema,
@@ -106,6 +107,10 @@ export const ListWaybillRangesResponseSchema = z.object({ ranges: z.array(Waybil
 export const LabelsBodySchema = z.strictObject({ orderKeys: orderKeys(MAX_ORDERS_PER_CALL) });
 /** A short-lived signed URL that serves the PDF without a Bearer header, scoped to the seller and those orders. */
 export const LabelsResponseSchema = z.object({ url: z.string(), expiresAt: z.string(), waybillIds: z.array(z.string()) });
+/** The signed token of a labels URL: opaque to clients, checked by the server (seller, batch, expiry). */
+export const LabelPdfParamsSchema = z.object({ token: z.string().min(20).max(300).regex(/^[A-Za-z0-9_.-]+$/, 'is not a label link') });
+/** The answer is the PDF itself (application/pdf), streamed. */
+export const LabelPdfResponseSchema = z.unknown();
 
 export const SCAN_MODES = ['ship', 'verify'] as const;
 export const ScanBodySchema = z.strictObject({
@@ -128,6 +133,8 @@ export const SCAN_REFUSALS = [
   'WRONG_ITEM',
   'OVER_SCAN',
   'NO_PARCEL_OPEN',
+  /** The claim check could not reach the channel, so a cancel there cannot be ruled out: scan again. */
+  'CLAIM_CHECK_FAILED',
 ] as const;
 export const ScanRefusalSchema = z.enum(SCAN_REFUSALS);
 

@@ -25,7 +25,7 @@ export const addonMessages = {
   'addon.refresh.failed': { ko: '새로고침 실패: {text}', en: 'Refresh failed: {text}' },
 
   'addon.scan.remaining': { ko: '남은 수량 {remaining}', en: '{remaining} left' },
-  'sidebar.scan.reason.NOT_READY': { ko: '아직 출고할 수 없는 주문입니다 (송장 발급 전)', en: 'Not ready to ship (no waybill yet)' },
+  'sidebar.scan.reason.NOT_READY': { ko: '출고할 수 없는 상태의 주문입니다', en: 'The order cannot ship in its state' },
   'sidebar.scan.reason.NO_PARCEL_OPEN': { ko: '먼저 송장 바코드를 스캔하세요', en: 'Scan the waybill barcode first' },
   'sidebar.scan.reason.CLAIM_CHECK_FAILED': { ko: '채널에 취소 여부를 확인하지 못했습니다. 다시 스캔하세요', en: 'Could not check the channel for cancellations; scan again' },
 

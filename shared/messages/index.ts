@@ -3,6 +3,7 @@ import { sheetsMessages } from './sheets';
 import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
+import { shippingMessages } from './shipping';
 import { addonMessages } from './addon';
 import type { Language, MessageTable } from './types';
 
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...labelMessages,
   ...sidebarMessages,
   ...httpMessages,
+  ...shippingMessages,
   ...addonMessages,
 } satisfies MessageTable;
 

@@ -34,22 +34,9 @@ for i, order_key in ipairs(args.orderKeys) do
 end
 
 if not all_attached then
+  local waybill = { id = args.waybillId, carrier = args.carrier, trackingNumber = args.trackingNumber }
   for i, o in ipairs(orders) do
-    if not attached[i] then
-      local old_state = o.state
-      local ids = o.waybillIds or {}
-      ids[#ids + 1] = args.waybillId
-      o.waybillIds = ids
-      o.state = 'WAYBILL_ISSUED'
-      if not o.tracking.trackingNumber then
-        o.tracking = { status = 'none', carrier = args.carrier, trackingNumber = args.trackingNumber, at = NOW_ISO }
-      end
-      if args.dispatchNow and o.tracking.status == 'none' then
-        o.tracking.status = 'pending'
-        outbox_dispatch(o.key)
-      end
-      order_save(o, old_state)
-    end
+    if not attached[i] then attach_to_order(o, { waybill }, args.dispatchNow) end
   end
 end
 

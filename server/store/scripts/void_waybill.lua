@@ -33,26 +33,7 @@ for i, order_key in ipairs(args.orderKeys) do
 end
 
 for i, o in ipairs(orders) do
-  if carrying[i] then
-    local old_state = o.state
-    local kept = {}
-    for _, id in ipairs(o.waybillIds) do
-      if id ~= args.waybillId then kept[#kept + 1] = id end
-    end
-    if #kept == 0 then
-      o.waybillIds = nil
-      o.tracking = { status = 'none' }
-      o.printCount = nil
-      alert_close('ADDRESS_CHANGED_AFTER_PRINT', o.key)
-      if o.state == 'WAYBILL_ISSUED' then o.state = 'ALLOCATED' end
-    else
-      o.waybillIds = kept
-      if o.tracking.trackingNumber == args.trackingNumber then
-        o.tracking = { status = 'none' }
-      end
-    end
-    order_save(o, old_state)
-  end
+  if carrying[i] then detach_waybill(o, args.waybillId, args.trackingNumber) end
 end
 
 local out = {}

@@ -1,0 +1,36 @@
+import type { Logger } from 'pino';
+import { recoverIssuances } from '../waybills/recovery';
+import type { ShippingRuntime } from '../waybills/runtime';
+import { evaluateSellerAlerts } from './evaluate';
+import { periodic } from './periodic';
+
+export interface ShippingWorkerOptions {
+  runtime: ShippingRuntime;
+  sellerIds: () => Promise<string[]>;
+  intervalMs: number;
+  logger: Logger;
+}
+
+/**
+ * The shipping upkeep, for every seller on each round: abandoned CJ issuances are settled first (at start-up that
+ * is the recovery after a crash), then the time- and count-based alerts are derived. One seller's failure is
+ * logged and the others still run.
+ */
+export function startShippingWorker(options: ShippingWorkerOptions) {
+  const { runtime, logger } = options;
+  return periodic(
+    'shipping-upkeep',
+    options.intervalMs,
+    async () => {
+      for (const sellerId of await options.sellerIds()) {
+        try {
+          await recoverIssuances(runtime, sellerId, logger);
+          await evaluateSellerAlerts(runtime.store.forSeller(sellerId, 'alerts'), runtime.waybills(sellerId, 'alerts'), runtime.now());
+        } catch (error) {
+          logger.error({ sellerId, err: error }, 'shipping upkeep failed for a seller');
+        }
+      }
+    },
+    logger,
+  );
+}
