@@ -3,7 +3,7 @@ import { ordersLayout } from '../../shared/sheets/layouts';
 import { call, type TestSeller } from '../http/support/harness';
 import { rowOf } from '../addon/support/rows';
 import { startServerProcess, type ServerProcess } from '../addon/support/server-process';
-import { seedShop } from '../addon/support/shop';
+import { readyToShip, seedShop } from '../addon/support/shop';
 import { buildAddonBundle, loadBundle, type LoadedBundle } from '../bundle/support/bundle';
 import { RecordingBackend } from './support/backend';
 import { BundleBackend } from './support/bundle-backend';
@@ -16,11 +16,13 @@ describe.skipIf(skipBrowserSuite)('the sidebar in Chromium, backed by the built 
   let server: ServerProcess;
   let seller: TestSeller;
   let bundle: LoadedBundle;
+  let shop: { allocated: string[]; held: string };
 
   beforeAll(async () => {
     [built, server] = await Promise.all([buildAddonBundle(), startServerProcess()]);
     seller = await server.seller('하늘상점');
-    await seedShop(server, seller);
+    shop = await seedShop(server, seller);
+    await readyToShip(server, seller);
     bundle = loadBundle(built.dir);
     bundle.call('saveConnectionSettings', { serverUrl: server.url, apiKey: seller.key, language: 'ko' });
     bundle.call('refresh', {});
@@ -79,6 +81,45 @@ describe.skipIf(skipBrowserSuite)('the sidebar in Chromium, backed by the built 
     await (await popup).close();
     await eventually(() => backend.callsOf('printLabels').length).toBe(1);
     await eventually(() => textOf(page, '#result')).toBe('주문 시트에서 체크된 행이 없습니다');
+  });
+
+  it('송장 발급 then 일괄 출고 go through the real routes, and the counts follow', async () => {
+    check(shop.allocated[0]!, shop.allocated[1]!);
+    const { page, backend } = await openSidebar();
+    await page.selectOption('#carrier-select', 'hanjin');
+    await page.click('#issue-button');
+    await eventually(() => textOf(page, '#result')).toBe('송장 2건 발급, 실패 0건');
+    expect(backend.callsOf('issueWaybills')).toEqual([{ name: 'issueWaybills', argument: { carrier: 'hanjin' } }]);
+    await eventually(() => textOf(page, '#counts [data-state="WAYBILL_ISSUED"] .tile-count')).toBe('2');
+    const popup = page.waitForEvent('popup');
+    await page.click('#print-button');
+    const tab = await popup;
+    await tab.waitForURL(new RegExp(`^${server.url}/v1/labels/`));
+    await tab.close();
+    await eventually(() => textOf(page, '#result')).toBe('라벨 2장을 새 탭에서 열었습니다');
+    check(shop.allocated[0]!);
+    await page.click('#ship-button');
+    await eventually(() => textOf(page, '#result')).toBe('1건 출고, 실패 0건');
+    await eventually(() => textOf(page, '#counts [data-state="SHIPPED"] .tile-count')).toBe('1');
+  });
+
+  it('스캔 출고 shows an ok scan in green and a second scan of the same box refused', async () => {
+    check(shop.allocated[2]!);
+    const issued = bundle.call('issueWaybills', { carrier: 'hanjin' }) as { ok: true; value: { results: { trackingNumber?: string }[] } };
+    const number = issued.value.results[0]?.trackingNumber ?? '';
+    const { page, backend } = await openSidebar();
+    await page.click('#scan-button');
+    await page.fill('#scan-input', number);
+    await page.press('#scan-input', 'Enter');
+    await eventually(() => page.locator('#scan-list .scan-entry').first().getAttribute('class')).toContain('scan-ok');
+    await page.fill('#scan-input', number);
+    await page.press('#scan-input', 'Enter');
+    await eventually(() => page.locator('#scan-list .scan-refused').count()).toBe(1);
+    expect(await textOf(page, '#scan-list .scan-refused .scan-text')).toBe('이미 출고된 송장입니다 (이중 출고 방지)');
+    expect(backend.callsOf('scan').map((entry) => entry.argument)).toEqual([
+      { code: number, mode: 'ship' },
+      { code: number, mode: 'ship' },
+    ]);
   });
 
   it('확인 acknowledges the alert on the server', async () => {

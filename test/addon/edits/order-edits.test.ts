@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as addon from '../../../addon/index';
+import { withCheckDigit } from '../../../shared/carriers';
 import { ordersLayout } from '../../../shared/sheets/layouts';
+import { cellOf } from '../sheets/harness';
 import type { TestSeller } from '../../http/support/harness';
 import type { GasEnvironment } from '../../support/gas';
 import { openTestStore } from '../../support/store';
@@ -41,6 +43,23 @@ describe('주문 edits: tracking numbers typed by hand', () => {
     expect(sheet.grid.cell(row, column(ordersLayout, 'trackingNumber')).value).toBe('');
     expect(sheet.grid.cell(row, column(ordersLayout, 'carrier')).value).toBe('');
     expect(noteOf(sheet, row, column(ordersLayout, 'trackingNumber'))).toBe('적용되지 않았습니다: 롯데택배 송장번호가 아닙니다: 검증 숫자가 맞지 않습니다');
+  });
+
+  it('a valid number with its carrier becomes a manual waybill, and the row shows it issued', async () => {
+    const { allocated } = await shop();
+    const sheet = gas.spreadsheet!.sheet('주문');
+    const key = allocated[0]!;
+    const row = rowOf(sheet, ordersLayout, key);
+    const number = withCheckDigit('lotte', '40246360001');
+    const sent = recordRequests(gas);
+    addon.onSheetEdit(userEdit(gas, sheet, row, column(ordersLayout, 'carrier'), [['롯데택배', `${number.slice(0, 4)}-${number.slice(4, 8)}-${number.slice(8)}`]]));
+    expect(sent.requests.filter((request) => request.path === '/v1/waybills').map((request) => request.body)).toEqual([
+      { carrier: 'lotte', parcels: [{ orderKeys: [key], trackingNumber: number }] },
+    ]);
+    expect(noteOf(sheet, row, column(ordersLayout, 'trackingNumber'))).toBe('');
+    expect(cellOf(sheet, ordersLayout, key, 'trackingNumber')).toBe(number);
+    expect(cellOf(sheet, ordersLayout, key, 'state')).toBe('송장발급');
+    expect(renderedOf(sheet, row)?.values['trackingNumber']).toBe(number);
   });
 
   it('a number without a carrier waits, with a note asking for the carrier', async () => {

@@ -68,6 +68,21 @@ describe('오늘의집 exports', () => {
     expect(tab.getLastRow()).toBe(3);
   });
 
+  it('업로드 완료 marks the orders behind the exported lines as accepted, so the next export leaves them out', async () => {
+    const seller = await shippedShop();
+    gas = connectedGas(server, seller);
+    addon.ohouseExportTracking();
+    const tab = gas.spreadsheet!.sheet('오늘의집 송장');
+    // A line the seller typed by mistake is reported, not guessed.
+    tab.getRange(4, 1, 1, 3).setValues([['9999999999', 'CJ대한통운', '012345678901']]);
+    addon.ohouseMarkUploaded();
+    expect(gas.spreadsheet!.shownToasts().at(-1)?.message).toBe('주문 1건을 업로드 완료로 표시했습니다. 실패 0건, 찾지 못한 행 1개');
+    const orders = (await call(server, 'GET', '/v1/orders?channel=ohouse', { key: seller.key })).body as { orders: { orderId: string; tracking: { status: string } }[] };
+    expect(orders.orders.find((order) => order.orderId === '20240607000101')?.tracking.status).toBe('accepted');
+    addon.ohouseExportTracking();
+    expect(tab.getDataRange().getValues()).toEqual([['주문상품번호', '택배사', '송장번호']]);
+  });
+
   it('재고 내보내기 writes the sellable quantity of every Ohouse listing', async () => {
     const seller = await shippedShop();
     gas = connectedGas(server, seller);

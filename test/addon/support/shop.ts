@@ -24,3 +24,16 @@ export async function seedShop(server: { url: string }, seller: TestSeller): Pro
   const keys = results.map((result) => result.key);
   return { allocated: keys.slice(0, 3), held: keys[3] ?? '' };
 }
+
+/** What issuing, printing and scanning need: a Hanjin number range, the Hanjin contract (sender), a SKU barcode. */
+export async function readyToShip(server: { url: string }, seller: TestSeller): Promise<void> {
+  const contract = { customerCode: 'HJ-0001', senderName: '하늘상점', senderPhone: '02-1234-5678', senderAddress1: '서울 성동구 성수이로 1' };
+  for (const [method, path, body] of [
+    ['PUT', '/v1/waybill-ranges/hanjin', { first: '41000000000', last: '41000000999' }],
+    ['PATCH', '/v1/settings', { carrierContracts: { hanjin: contract } }],
+    ['PUT', '/v1/skus', { skus: [{ sku: 'TEE-B-M', name: '상품 TEE-B-M', barcode: '8801234500022' }] }],
+  ] as const) {
+    const answer = await call(server, method, path, { key: seller.key, body });
+    if (answer.status !== 200) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+  }
+}
