@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi';
 import type { BoundRoute } from './route';
 import { adminRoutes } from './routes/admin';
 import { alertRoutes } from './routes/alerts';
+import { channelRoutes } from './routes/channels';
 import { inventoryRoutes } from './routes/inventory';
 import { ledgerRoutes } from './routes/ledger';
 import { listingRoutes } from './routes/listings';
@@ -17,6 +18,7 @@ import { orderRoutes } from './routes/orders';
 import { serviceRoutes } from './routes/service';
 import { settingsRoutes } from './routes/settings';
 import { skuRoutes } from './routes/skus';
+import { syncRoutes } from './routes/sync';
 
 export function allRoutes(): BoundRoute[] {
   return [
@@ -31,6 +33,8 @@ export function allRoutes(): BoundRoute[] {
     ...orderRoutes(),
     ...orderActionRoutes(),
     ...alertRoutes(),
+    ...channelRoutes(),
+    ...syncRoutes(),
   ];
 }
 

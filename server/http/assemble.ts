@@ -1,8 +1,13 @@
 import type Koa from 'koa';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { ChannelAccounts } from '../channels/accounts';
+import { ChannelConnectors } from '../channels/connectors';
+import type { ConnectorTuning } from '../channels/registry';
 import { deriveKey } from '../secrets/master-key';
 import { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
+import { createClaimCheck } from '../sync/claim-check';
+import { DEFAULT_OUTBOX_GROUP, DEFAULT_POLL_INTERVAL_MS } from '../sync/context';
 import { Tenants } from '../tenancy/tenants';
 import { createApp } from './app';
 import type { AppContext, AppDeps, AppState } from './context';
@@ -17,6 +22,10 @@ export interface AssembleOptions {
   trustProxy: boolean;
   logger: Logger;
   clock?: () => Date;
+  /** Channel connectors' transport knobs (tests shorten timeouts and backoff). */
+  connectorTuning?: ConnectorTuning;
+  /** The sync workers' poll interval and outbox group, as GET /v1/sync/status reports them. */
+  sync?: { pollIntervalMs?: number; outboxGroup?: string };
 }
 
 export interface AssembledApp {
@@ -50,16 +59,26 @@ export function createLogger(level: string, target: number | string | Destinatio
 export function assembleApp(options: AssembleOptions): AssembledApp {
   const tenants = new Tenants(options.store.pool, deriveKey(options.masterKey, 'api-key-hash'), options.rateLimit, options.clock);
   let shuttingDown = false;
+  const secrets = new SecretStore(options.store.pool, options.masterKey);
+  const channelAccounts = new ChannelAccounts(options.store.pool, secrets, options.clock);
+  const connectors = new ChannelConnectors(channelAccounts, options.connectorTuning);
   const deps: AppDeps = {
     store: options.store,
     tenants,
-    secrets: new SecretStore(options.store.pool, options.masterKey),
+    secrets,
     adminKey: options.adminKey,
     logger: options.logger,
     metrics: new HttpMetrics({ pool: options.store.pool, sellerIds: () => tenants.sellerIds() }),
     bodyLimit: options.bodyLimit,
     trustProxy: options.trustProxy,
     shuttingDown: () => shuttingDown,
+    channelAccounts,
+    connectors,
+    claimCheck: createClaimCheck({ store: options.store, accounts: channelAccounts, connectors }),
+    sync: {
+      pollIntervalMs: options.sync?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      outboxGroup: options.sync?.outboxGroup ?? DEFAULT_OUTBOX_GROUP,
+    },
   };
   return {
     app: createApp(deps),

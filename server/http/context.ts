@@ -2,8 +2,11 @@ import type { RouterContext } from '@koa/router';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Language } from '../../shared/messages';
+import type { ChannelAccounts } from '../channels/accounts';
+import type { ChannelConnectors } from '../channels/connectors';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SellerStore, Store } from '../store';
+import type { ClaimCheck } from '../sync/claim-check';
 import type { Principal, Tenants } from '../tenancy/tenants';
 import type { HttpMetrics } from './metrics';
 
@@ -33,4 +36,12 @@ export interface AppDeps {
   trustProxy: boolean;
   /** True once shutdown began: answers say `Connection: close` so clients move on. */
   shuttingDown: () => boolean;
+  /** The seller's channel accounts (credentials in `secrets`). */
+  channelAccounts: ChannelAccounts;
+  /** One connector per channel account, shared by the routes and the sync workers. */
+  connectors: ChannelConnectors;
+  /** Reads claims from the channels right before shipping (server/sync/claim-check.ts); throws ClaimCheckError. */
+  claimCheck: ClaimCheck;
+  /** What GET /v1/sync/status reports against. */
+  sync: { pollIntervalMs: number; outboxGroup: string };
 }

@@ -3,6 +3,7 @@ import { sheetsMessages } from './sheets';
 import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
+import { syncMessages } from './sync';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -14,6 +15,7 @@ export const MESSAGES = {
   ...labelMessages,
   ...sidebarMessages,
   ...httpMessages,
+  ...syncMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
