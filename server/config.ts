@@ -42,6 +42,14 @@ const ConfigSource = z.object({
   /** 1 behind a reverse proxy: client addresses are read from X-Forwarded-For. */
   SHEETSHIP_TRUST_PROXY: flag.default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 0: this instance runs no sync workers (pollers, stock push, tracking dispatch), only the API. */
+  SHEETSHIP_SYNC: flag.default('1'),
+  /** Seconds between polls of a caught-up channel account; unset: 10, or 1 in demo mode. */
+  SHEETSHIP_POLL_INTERVAL_SECONDS: integer(1, 3600).optional(),
+  /** A poller's lease; another instance takes over this long after a holder died. */
+  SHEETSHIP_SYNC_LEASE_SECONDS: integer(2, 600).default(30),
+  /** Demo mode: seconds between generated orders on each sandbox account. */
+  SHEETSHIP_DEMO_ORDER_SECONDS: integer(1, 3600).default(4),
 });
 
 export interface Config {
@@ -59,6 +67,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
+  sync: { enabled: boolean; pollIntervalMs: number | undefined; leaseMs: number };
+  demoOrderIntervalMs: number;
 }
 
 /** Start-up stops on this with its one line. */
@@ -112,5 +122,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     shutdownTimeoutMs: c.SHEETSHIP_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     trustProxy: c.SHEETSHIP_TRUST_PROXY === '1',
     logLevel: c.LOG_LEVEL,
+    sync: {
+      enabled: c.SHEETSHIP_SYNC === '1',
+      pollIntervalMs: c.SHEETSHIP_POLL_INTERVAL_SECONDS === undefined ? undefined : c.SHEETSHIP_POLL_INTERVAL_SECONDS * 1000,
+      leaseMs: c.SHEETSHIP_SYNC_LEASE_SECONDS * 1000,
+    },
+    demoOrderIntervalMs: c.SHEETSHIP_DEMO_ORDER_SECONDS * 1000,
   };
 }

@@ -18,13 +18,19 @@ export interface SyncHarness {
   seller: TestSeller;
   store: SellerStore;
   sandbox: SmartStoreSandbox;
+  /** The running sync service (replaced by startSync). */
   sync: SyncService;
+  /** The outbox consumer group of this file's workers. */
+  group: string;
   events: SyncEvent[];
   /** Connects a sandbox account through POST /v1/channels. */
   connect(account: SandboxAccount, settings?: ChannelAccountSettings): Promise<ChannelAccount>;
   /** Maps listings of a sandbox product to SKU components through PUT /v1/listings. */
   map(accountId: string, listingIds: string[], components: Record<string, number>[]): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops the sync workers (the sandbox and the server stay up until the file ends). */
+  stopSync(): Promise<void>;
+  /** Starts the sync workers again, same options and consumer group. */
+  startSync(): void;
 }
 
 export interface SyncHarnessOptions {
@@ -35,44 +41,59 @@ export interface SyncHarnessOptions {
 }
 
 export async function startSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
-  const server = await startTestServer({ connectorTuning: { timeoutMs: options.timeoutMs ?? 2_000, retry: { baseDelayMs: 10, maxDelayMs: 100 } } });
+  const group = `test-${randomBytes(4).toString('hex')}`;
+  const pollIntervalMs = options.sync?.pollIntervalMs ?? 150;
+  const server = await startTestServer({
+    connectorTuning: { timeoutMs: options.timeoutMs ?? 2_000, retry: { baseDelayMs: 10, maxDelayMs: 100 } },
+    sync: { pollIntervalMs, outboxGroup: group },
+  });
   const seller = await provisionSeller(server);
   const sandbox = await startSmartStoreSandbox(options.sandbox);
   const events: SyncEvent[] = [];
   const bus = new SyncEvents();
   bus.on((event) => events.push(event));
   const { deps } = server.assembled;
-  const sync = startSync(
-    { store: server.store, tenants: deps.tenants, accounts: deps.channelAccounts, connectors: deps.connectors, logger: deps.logger, events: bus },
-    {
-      pollIntervalMs: 150,
-      leaseMs: 3_000,
-      discoverMs: 100,
-      sellerIds: async () => [seller.sellerId],
-      backoff: { baseMs: 50, maxMs: 500 },
-      outbox: { group: `test-${randomBytes(4).toString('hex')}`, idleMinMs: 20, idleMaxMs: 100 },
-      push: { retryBaseMs: 50, retryMaxMs: 300 },
-      dispatch: { retryBaseMs: 50, retryMaxMs: 300 },
-      ...options.sync,
-    },
-  );
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    await sync.stop();
-    await sandbox.stop();
+  const launch = () =>
+    startSync(
+      { store: server.store, tenants: deps.tenants, accounts: deps.channelAccounts, connectors: deps.connectors, logger: deps.logger, events: bus },
+      {
+        leaseMs: 3_000,
+        discoverMs: 100,
+        sellerIds: async () => [seller.sellerId],
+        backoff: { baseMs: 50, maxMs: 500 },
+        push: { retryBaseMs: 50, retryMaxMs: 300 },
+        dispatch: { retryBaseMs: 50, retryMaxMs: 300 },
+        ...options.sync,
+        pollIntervalMs,
+        outbox: { idleMinMs: 20, idleMaxMs: 100, ...options.sync?.outbox, group },
+      },
+    );
+  let running: SyncService | null = launch();
+  const stopSync = async () => {
+    const current = running;
+    running = null;
+    await current?.stop();
   };
-  afterAll(stop);
+  afterAll(async () => {
+    await stopSync();
+    await sandbox.stop();
+  });
 
-  return {
+  const harness: SyncHarness = {
     server,
     seller,
     store: server.store.forSeller(seller.sellerId, 'test'),
     sandbox,
-    sync,
+    get sync() {
+      if (!running) throw new Error('the sync workers are stopped');
+      return running;
+    },
+    group,
     events,
-    stop,
+    stopSync,
+    startSync() {
+      running ??= launch();
+    },
     async connect(account, settings) {
       const answer = await call(server, 'POST', '/v1/channels', {
         key: seller.key,
@@ -93,6 +114,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
       expect(JSON.stringify(answer.body)).not.toContain('"error"');
     },
   };
+  return harness;
 }
 
 /** SKUs with on-hand stock, through the HTTP API. */
