@@ -44,7 +44,7 @@ export async function confirmPending(ctx: SyncContext, seller: SellerStore, reco
     if (failed.length === 0) {
       await seller.orders.setFlags(order.key, { confirmed: true });
       await redis.sRem(setKey, order.key);
-      await redis.hDel(keys.syncConfirmAttempts(record.id), order.key);
+      if (await redis.hDel(keys.syncConfirmAttempts(record.id), order.key)) await seller.alerts.close('SYNC_ERROR', order.key);
       confirmed += 1;
       if (results.some((result) => result.ok && result.detail?.receiverAddressChanged === true)) addressChanged.push(...results.map((result) => result.lineId));
       ctx.events.emit({ type: 'confirmed', sellerId: seller.sellerId, account: record.id, key: order.key, ok: true });

@@ -3,9 +3,8 @@ import { isFileChannel, parseOrderKey } from '../../shared/ids';
 import { openQuantity, type Order, type TrackingLine } from '../../shared/order';
 import { ChannelError, type Connector, type LineOutcome } from '../channels/connector';
 import type { SellerStore } from '../store';
-import { sellerKeys } from '../store/keys';
 import type { SyncContext } from './context';
-import { RetryQueue } from './retry-queue';
+import { sellerRetryQueue, type RetryQueue } from './retry-queue';
 import type { SyncStatusBook } from './status';
 import { ConnectorUnavailableError } from './stock-push';
 
@@ -34,8 +33,7 @@ export class TrackingDispatcher {
   ) {}
 
   private retries(sellerId: string): RetryQueue {
-    const keys = sellerKeys(sellerId);
-    return new RetryQueue(this.ctx.store.pool, { due: keys.syncDispatchRetry, attempts: keys.syncDispatchAttempts }, this.ctx.options.dispatch);
+    return sellerRetryQueue(this.ctx.store.pool, sellerId, 'dispatch', this.ctx.options.dispatch);
   }
 
   async dispatchOrders(sellerId: string, orderKeys: readonly string[]): Promise<void> {

@@ -49,6 +49,8 @@ async function ingestOne(ctx: SyncContext, seller: SellerStore, record: ChannelA
     ctx.logger.warn({ seller: seller.sellerId, key, code: error.code }, 'channel order refused by the store');
     return 'failed';
   }
+  // An earlier read of this order failed (unreadable, or refused); it reads fine now.
+  if (!ingested.replay) await seller.alerts.close('SYNC_ERROR', key);
   ctx.events.emit({
     type: 'ingested',
     sellerId: seller.sellerId,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sellerKeys } from '../store/keys';
 import type { SyncContext } from './context';
 import type { TrackingDispatcher } from './dispatch';
@@ -19,6 +20,9 @@ interface Entry {
 }
 
 const RETRY_SWEEP_MS = 500;
+const CONSUMER_CLEANUP_MS = 10 * 60_000;
+const CONSUMER_GONE_MS = 24 * 3_600_000;
+const ConsumerInfo = z.array(z.object({ name: z.string(), pending: z.coerce.number(), idle: z.coerce.number() }).loose());
 
 export class SellerOutboxWorker {
   private readonly abort = new AbortController();
@@ -26,6 +30,7 @@ export class SellerOutboxWorker {
   private running: Promise<void> | null = null;
   private groupReady = false;
   private lastUnavailableLog = 0;
+  private lastCleanup = 0;
 
   constructor(
     private readonly ctx: SyncContext,
@@ -61,7 +66,10 @@ export class SellerOutboxWorker {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        await this.ensureGroup();
+        if (!(await this.ensureGroup())) {
+          await this.bell.wait(idleMaxMs, signal);
+          continue;
+        }
         let handled = 0;
         if (Date.now() - lastClaim >= claimIdleMs / 2) {
           lastClaim = Date.now();
@@ -102,16 +110,19 @@ export class SellerOutboxWorker {
     this.ctx.logger.error({ seller: this.sellerId, err: error }, 'outbox work failed; entries stay pending');
   }
 
-  private async ensureGroup(): Promise<void> {
-    if (this.groupReady) return;
+  /** False while the seller has no outbox yet: the worker writes no key of a seller on its own. */
+  private async ensureGroup(): Promise<boolean> {
+    if (this.groupReady) return true;
     try {
       // From the start of the stream: stock pushes are absolute and dispatches check the order first, so old
       // entries cost a little time and lose nothing.
-      await this.ctx.store.pool.pick().xGroupCreate(this.outbox, this.ctx.options.outbox.group, '0', { MKSTREAM: true });
+      await this.ctx.store.pool.pick().xGroupCreate(this.outbox, this.ctx.options.outbox.group, '0');
     } catch (error) {
+      if (error instanceof Error && /requires the key to exist/i.test(error.message)) return false;
       if (!(error instanceof Error) || !error.message.startsWith('BUSYGROUP')) throw error;
     }
     this.groupReady = true;
+    return true;
   }
 
   private async readNew(): Promise<number> {
@@ -124,7 +135,23 @@ export class SellerOutboxWorker {
   private async claimStale(): Promise<number> {
     const { group, batch, claimIdleMs } = this.ctx.options.outbox;
     const reply = await this.ctx.store.pool.pick().xAutoClaim(this.outbox, group, this.ctx.options.instanceId, claimIdleMs, '0-0', { COUNT: batch });
-    return this.handle(reply.messages.filter((entry): entry is Entry => entry !== null));
+    const handled = await this.handle(reply.messages.filter((entry): entry is Entry => entry !== null));
+    if (Date.now() - this.lastCleanup >= CONSUMER_CLEANUP_MS) {
+      this.lastCleanup = Date.now();
+      await this.forgetGoneConsumers();
+    }
+    return handled;
+  }
+
+  /** Every instance that ever ran joined the group under its own name; those long gone with nothing pending are dropped. */
+  private async forgetGoneConsumers(): Promise<void> {
+    const { group } = this.ctx.options.outbox;
+    const redis = this.ctx.store.pool.pick();
+    const consumers = ConsumerInfo.parse(await redis.xInfoConsumers(this.outbox, group));
+    for (const consumer of consumers) {
+      if (consumer.name === this.ctx.options.instanceId || consumer.pending > 0 || consumer.idle < CONSUMER_GONE_MS) continue;
+      await redis.xGroupDelConsumer(this.outbox, group, consumer.name);
+    }
   }
 
   private async handle(entries: readonly Entry[]): Promise<number> {

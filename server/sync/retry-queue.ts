@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sellerKeys } from '../store/keys';
 import type { RedisPool } from '../store/redis';
 import { backoffMs } from './timing';
 
@@ -52,4 +53,11 @@ export class RetryQueue {
   async due(limit = 200): Promise<string[]> {
     return this.pool.pick().zRangeByScore(this.keys.due, '-inf', Date.now(), { LIMIT: { offset: 0, count: limit } });
   }
+}
+
+/** A seller's queue of stock pushes (by listing key) or tracking dispatches (by order key) to try again. */
+export function sellerRetryQueue(pool: RedisPool, sellerId: string, work: 'push' | 'dispatch', policy: { retryBaseMs: number; retryMaxMs: number }): RetryQueue {
+  const keys = sellerKeys(sellerId);
+  const names = work === 'push' ? { due: keys.syncPushRetry, attempts: keys.syncPushAttempts } : { due: keys.syncDispatchRetry, attempts: keys.syncDispatchAttempts };
+  return new RetryQueue(pool, names, policy);
 }

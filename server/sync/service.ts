@@ -49,7 +49,16 @@ export class SyncService implements StoppableWorker {
         this.outboxes.set(sellerId, worker);
         worker.start();
       }
-      for (const record of await this.ctx.accounts.list(sellerId)) {
+      let records;
+      try {
+        records = await this.ctx.accounts.list(sellerId);
+      } catch (error) {
+        // One seller's unreadable record must not stop the others; its pollers keep running meanwhile.
+        this.ctx.logger.error({ seller: sellerId, err: error }, 'channel accounts unreadable');
+        for (const id of this.pollers.keys()) if (id.startsWith(`${sellerId}/`)) seen.add(id);
+        continue;
+      }
+      for (const record of records) {
         const id = `${sellerId}/${record.id}`;
         seen.add(id);
         const current = this.pollers.get(id);

@@ -7,7 +7,7 @@ import type { SellerStore, Store } from '../store';
 import { sellerKeys } from '../store/keys';
 import type { SyncContext } from './context';
 import type { SyncStatusBook } from './status';
-import { RetryQueue } from './retry-queue';
+import { sellerRetryQueue, type RetryQueue } from './retry-queue';
 
 /**
  * Stock push: the absolute sellable quantity of every API-channel listing of the SKUs that changed, coalesced
@@ -42,8 +42,7 @@ export class StockPusher {
   ) {}
 
   private retries(sellerId: string): RetryQueue {
-    const keys = sellerKeys(sellerId);
-    return new RetryQueue(this.ctx.store.pool, { due: keys.syncPushRetry, attempts: keys.syncPushAttempts }, this.ctx.options.push);
+    return sellerRetryQueue(this.ctx.store.pool, sellerId, 'push', this.ctx.options.push);
   }
 
   /** Pushes every API-channel listing of these SKUs whose sellable quantity changed since its last push. */

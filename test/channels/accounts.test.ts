@@ -95,3 +95,15 @@ describe('channel accounts', () => {
     expect(await server.assembled.deps.secrets.names(seller.sellerId)).toEqual([]);
   });
 });
+
+describe('demo mode and real accounts', () => {
+  it('counts only accounts demo mode did not make', async () => {
+    const { anyRealAccount } = await import('../../server/channels/accounts');
+    const seller = await provisionSeller(server);
+    const accounts = server.assembled.deps.channelAccounts;
+    await accounts.create(seller.sellerId, { channel: 'smartstore', name: 'demo', baseUrl: 'http://127.0.0.1:9/external', credentials }, { id: 'demo-x', demo: true });
+    expect(await anyRealAccount(server.store.pool, [seller.sellerId])).toBe(false);
+    await create(seller.key, { channel: 'smartstore', name: 'real', credentials });
+    expect(await anyRealAccount(server.store.pool, [seller.sellerId])).toBe(true);
+  });
+});

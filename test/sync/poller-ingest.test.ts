@@ -54,15 +54,10 @@ describe('the poller', () => {
   });
 
   it('updates the receiver when the buyer changes the address', async () => {
-    const shop = sandbox.addAccount();
-    const account = await harness.connect(shop);
-    await stockSkus(harness, { MUG: 5 });
-    const product = sandboxProduct(shop, [5], '머그컵');
-    await harness.map(account.id, product.listingIds, [{ MUG: 1 }]);
-    const placed = shop.placeOrder({ lines: [{ originProductNo: product.originProductNo, optionId: product.optionIds[0] ?? null, quantity: 1 }] });
-    const key = orderKeyOf(account.id, placed.orderId);
+    const mugs = await harness.listed(sandbox.addAccount(), 'MUG', 5, '머그컵');
+    const { key, orderId } = mugs.order();
     await waitFor('the order', () => store.orders.get(key));
-    shop.changeAddress(placed.orderId, { baseAddress: '대전광역시 유성구 대학로 99', detailedAddress: '기숙사 B동', zipCode: '34134' });
+    mugs.shop.changeAddress(orderId, { baseAddress: '대전광역시 유성구 대학로 99', detailedAddress: '기숙사 B동', zipCode: '34134' });
     const changed = await waitFor('the new address', async () => {
       const order = await store.orders.get(key);
       return order?.addressChanged ? order : null;
@@ -71,18 +66,13 @@ describe('the poller', () => {
   });
 
   it('leaves orders unconfirmed on an account with auto-confirm off', async () => {
-    const shop = sandbox.addAccount();
-    const account = await harness.connect(shop, { autoConfirm: false });
-    await stockSkus(harness, { CAP: 5 });
-    const product = sandboxProduct(shop, [5], '모자');
-    await harness.map(account.id, product.listingIds, [{ CAP: 1 }]);
-    const placed = shop.placeOrder({ lines: [{ originProductNo: product.originProductNo, optionId: product.optionIds[0] ?? null, quantity: 1 }] });
-    const key = orderKeyOf(account.id, placed.orderId);
+    const caps = await harness.listed(sandbox.addAccount(), 'CAP', 5, '모자', { autoConfirm: false });
+    const { key, lineId } = caps.order();
     await waitFor('the order', () => store.orders.get(key));
     // Several more polls pass without a confirm call for this account's line.
     const polls = sandbox.faults.requests('last-changed-statuses');
     await waitFor('more polls', () => sandbox.faults.requests('last-changed-statuses') > polls + 6);
     expect(await store.orders.get(key)).toMatchObject({ state: 'ALLOCATED', confirmed: false });
-    expect(shop.productOrder(placed.productOrderIds[0] ?? '').placeOrderStatus).toBe('NOT_YET');
+    expect(caps.shop.productOrder(lineId).placeOrderStatus).toBe('NOT_YET');
   });
 });

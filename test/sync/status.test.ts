@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SyncStatusResponseSchema, type AccountSyncStatus } from '../../shared/api/channels';
 import { call } from '../http/support/harness';
-import { orderKeyOf, sandboxProduct, startSyncHarness, stockSkus, waitFor } from './support/harness';
+import { startSyncHarness, waitFor } from './support/harness';
 
 const harness = await startSyncHarness();
 const { sandbox, store, server, seller } = harness;
@@ -16,13 +16,10 @@ async function statusOf(accountId: string): Promise<AccountSyncStatus> {
 
 describe('sync status and channel errors', () => {
   it('shows per account the poller, the last success, the lag and what is pending', async () => {
-    const shop = sandbox.account();
-    const account = await harness.connect(shop);
-    await stockSkus(harness, { INK: 3 });
-    const product = sandboxProduct(shop, [3], '잉크');
-    await harness.map(account.id, product.listingIds, [{ INK: 1 }]);
-    const placed = shop.placeOrder({ lines: [{ originProductNo: product.originProductNo, optionId: product.optionIds[0] ?? null, quantity: 1 }] });
-    await waitFor('the order', () => store.orders.get(orderKeyOf(account.id, placed.orderId)));
+    const ink = await harness.listed(sandbox.account(), 'INK', 3, '잉크');
+    const { account } = ink;
+    const { key } = ink.order();
+    await waitFor('the order', () => store.orders.get(key));
     const status = await waitFor('a status after the order', async () => {
       const current = await statusOf(account.id);
       return current.ordersIngested === 1 && current.lastPushAt ? current : null;

@@ -25,12 +25,22 @@ export interface SyncHarness {
   events: SyncEvent[];
   /** Connects a sandbox account through POST /v1/channels. */
   connect(account: SandboxAccount, settings?: ChannelAccountSettings): Promise<ChannelAccount>;
+  /** A connected account selling one SKU (with `units` in stock) through a one-option product mapped 1:1. */
+  listed(shop: SandboxAccount, sku: string, units: number, name: string, settings?: ChannelAccountSettings): Promise<Listed>;
   /** Maps listings of a sandbox product to SKU components through PUT /v1/listings. */
   map(accountId: string, listingIds: string[], components: Record<string, number>[]): Promise<void>;
   /** Stops the sync workers (the sandbox and the server stay up until the file ends). */
   stopSync(): Promise<void>;
   /** Starts the sync workers again, same options and consumer group. */
   startSync(): void;
+}
+
+export interface Listed {
+  shop: SandboxAccount;
+  account: ChannelAccount;
+  product: CreatedProduct;
+  /** A buyer orders `quantity` of it on the sandbox. */
+  order(quantity?: number): { key: string; orderId: string; lineId: string };
 }
 
 export interface SyncHarnessOptions {
@@ -101,6 +111,21 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
       });
       expect(answer.status, answer.text).toBe(201);
       return ChannelAccountResponseSchema.parse(answer.body).account;
+    },
+    async listed(shop, sku, units, name, settings) {
+      const account = await harness.connect(shop, settings);
+      await stockSkus(harness, { [sku]: units });
+      const product = sandboxProduct(shop, [units], name);
+      await harness.map(account.id, product.listingIds, [{ [sku]: 1 }]);
+      return {
+        shop,
+        account,
+        product,
+        order(quantity = 1) {
+          const placed = shop.placeOrder({ lines: [{ originProductNo: product.originProductNo, optionId: product.optionIds[0] ?? null, quantity }] });
+          return { key: orderKeyOf(account.id, placed.orderId), orderId: placed.orderId, lineId: placed.productOrderIds[0] ?? '' };
+        },
+      };
     },
     async map(accountId, listingIds, components) {
       const listings = listingIds.map((listingId, index) => ({
