@@ -150,7 +150,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   }
   // After the demo is seeded, so the first discovery already finds its accounts.
   if (config.sync.enabled) {
-    sync = startSync({ store, tenants: deps.tenants, accounts: deps.channelAccounts, connectors: deps.connectors, logger, events }, { pollIntervalMs, leaseMs: config.sync.leaseMs });
+    sync = startSync({ store, tenants: deps.tenants, accounts: deps.channelAccounts, connectors: deps.connectors, logger, events }, { pollIntervalMs, leaseMs: config.sync.leaseMs, demoAccounts: demo });
     workers.add(sync);
     logSyncEvents(events, logger);
   }

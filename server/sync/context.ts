@@ -27,6 +27,8 @@ export interface SyncOptions {
   discoverMs: number;
   /** The sellers to serve; every provisioned seller by default (the registry set). */
   sellerIds?: () => Promise<string[]>;
+  /** Poll accounts demo mode made (they point at a sandbox that only lives while demo mode runs). */
+  demoAccounts: boolean;
   /** Poll errors back off from base to max; an account refused for auth or IP waits blockedRetryMs. */
   backoff: { baseMs: number; maxMs: number };
   blockedRetryMs: number;
@@ -71,6 +73,7 @@ export function syncOptions(input: SyncOptionsInput = {}): SyncOptions {
     leaseMs: input.leaseMs ?? 30_000,
     discoverMs: input.discoverMs ?? 2_000,
     ...(input.sellerIds ? { sellerIds: input.sellerIds } : {}),
+    demoAccounts: input.demoAccounts ?? false,
     backoff: { baseMs: 2_000, maxMs: 5 * 60_000, ...input.backoff },
     blockedRetryMs: input.blockedRetryMs ?? 10 * 60_000,
     alertAfterFailures: input.alertAfterFailures ?? 5,

@@ -55,7 +55,7 @@ export class TrackingDispatcher {
     if (!order || !waiting || !parts || isFileChannel(parts.channel)) return void (await retries.forget([key]));
     const record = await this.ctx.accounts.get(seller.sellerId, order.account);
     // An order posted by hand for an account Sheetship is not connected to: nobody here can register it.
-    if (!record || record.channel !== order.channel) return void (await retries.forget([key]));
+    if (!record || record.channel !== order.channel || (record.demo && !this.ctx.options.demoAccounts)) return void (await retries.forget([key]));
     let connector: Connector;
     try {
       connector = await this.ctx.connectors.forRecord(seller.sellerId, record);

@@ -20,10 +20,12 @@ export interface IngestSummary {
   updated: number;
   replays: number;
   failed: number;
+  /** Orders the channel shows as shipped already and Sheetship never saw: not ingested. */
+  skipped: number;
 }
 
 export async function ingestPoll(ctx: SyncContext, seller: SellerStore, record: ChannelAccountRecord, result: PollResult, autoConfirm: boolean): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, replays: 0, failed: 0 };
+  const summary: IngestSummary = { created: 0, updated: 0, replays: 0, failed: 0, skipped: 0 };
   for (const channelOrder of result.orders) {
     const outcome = await ingestOne(ctx, seller, record, channelOrder, autoConfirm);
     summary[outcome] += 1;
@@ -39,6 +41,10 @@ export async function ingestPoll(ctx: SyncContext, seller: SellerStore, record: 
 async function ingestOne(ctx: SyncContext, seller: SellerStore, record: ChannelAccountRecord, channelOrder: ChannelOrder, autoConfirm: boolean): Promise<keyof IngestSummary> {
   const input = channelOrder.order;
   const key = orderKey(input.channel, input.account, input.orderId);
+  // Shipped from the channel's own console before Sheetship knew it (the first poll reads back
+  // `lookbackHours`): it left the warehouse already, so it must not reserve stock now.
+  const dispatched = new Set(channelOrder.dispatched.map((line) => line.lineId));
+  if (input.lines.every((line) => dispatched.has(line.lineId)) && !(await seller.orders.get(key))) return 'skipped';
   let ingested;
   try {
     ingested = await seller.orders.ingest(input);

@@ -59,6 +59,7 @@ export class SyncService implements StoppableWorker {
         continue;
       }
       for (const record of records) {
+        if (record.demo && !this.ctx.options.demoAccounts) continue;
         const id = `${sellerId}/${record.id}`;
         seen.add(id);
         const current = this.pollers.get(id);

@@ -74,7 +74,7 @@ export class StockPusher {
     const gone = apiKeys.filter((key) => {
       const listing = found.get(key);
       const record = listing ? records.get(listing.account) : undefined;
-      return !listing || !record || record.channel !== listing.channel || record.settings.pushStock === false;
+      return !listing || !record || record.channel !== listing.channel || record.settings.pushStock === false || (record.demo && !this.ctx.options.demoAccounts);
     });
     // Unmapped since, or its account was removed or stopped pushing: nothing to retry.
     if (gone.length > 0) await this.forgetRetries(seller.sellerId, gone);

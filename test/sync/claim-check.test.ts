@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorDetail, toHttpError } from '../../server/http/errors';
 import { StoreError } from '../../server/store';
 import { ClaimCheckError } from '../../server/sync';
 import { orderInput } from '../support/store';
@@ -32,6 +33,9 @@ describe('the claim check before shipping', () => {
     const failure = await claimCheck(seller.sellerId, [key]).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ClaimCheckError);
     expect((failure as ClaimCheckError).accounts).toEqual([cups.account.id]);
+    // Through the HTTP layer it is the channel's failure, not the caller's.
+    expect(errorDetail(toHttpError(failure), 'en', 'r1')).toMatchObject({ code: 'CLAIM_CHECK_FAILED', details: { accounts: [cups.account.id] } });
+    expect(toHttpError(failure).status).toBe(502);
     sandbox.faults.clear();
   });
 });

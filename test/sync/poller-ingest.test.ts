@@ -75,4 +75,20 @@ describe('the poller', () => {
     expect(await store.orders.get(key)).toMatchObject({ state: 'ALLOCATED', confirmed: false });
     expect(caps.shop.productOrder(lineId).placeOrderStatus).toBe('NOT_YET');
   });
+
+  it('leaves out orders the channel shows as shipped before the account was connected', async () => {
+    const shop = sandbox.addAccount();
+    const product = sandboxProduct(shop, [5], '연필');
+    const line = { originProductNo: product.originProductNo, optionId: product.optionIds[0] ?? null, quantity: 1 };
+    const shippedBefore = shop.placeOrder({ lines: [line] });
+    const open = shop.placeOrder({ lines: [line] });
+    const shippedLine = shippedBefore.productOrderIds[0] ?? '';
+    shop.book.confirm(shippedLine);
+    expect(shop.book.dispatch({ productOrderId: shippedLine, deliveryMethod: 'DELIVERY', deliveryCompanyCode: 'CJGLS', trackingNumber: '612300000001', dispatchDate: Date.now() })).toEqual({ ok: true });
+
+    const account = await harness.connect(shop);
+    await waitFor('the open order', () => store.orders.get(orderKeyOf(account.id, open.orderId)));
+    await waitFor('a poll after it', () => harness.events.some((event) => event.type === 'cursor' && event.account === account.id));
+    expect(await store.orders.get(orderKeyOf(account.id, shippedBefore.orderId))).toBeNull();
+  });
 });
