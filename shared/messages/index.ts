@@ -4,6 +4,7 @@ import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
 import { shippingMessages } from './shipping';
+import { syncMessages } from './sync';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -16,6 +17,7 @@ export const MESSAGES = {
   ...sidebarMessages,
   ...httpMessages,
   ...shippingMessages,
+  ...syncMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
