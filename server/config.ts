@@ -52,6 +52,14 @@ const ConfigSource = z.object({
   SHEETSHIP_UPKEEP_SECONDS: integer(1, 3600).default(60),
   /** Test-only: pause between CJ's RegBook answer and saving it, so a test can kill the server in between. */
   SHEETSHIP_TEST_CJ_SAVE_DELAY_MS: integer(0, 600_000).default(0),
+  /** 0: this instance runs no sync workers (pollers, stock push, tracking dispatch), only the API. */
+  SHEETSHIP_SYNC: flag.default('1'),
+  /** Seconds between polls of a caught-up channel account; unset: 10, or 1 in demo mode. */
+  SHEETSHIP_POLL_INTERVAL_SECONDS: integer(1, 3600).optional(),
+  /** A poller's lease; another instance takes over this long after a holder died. */
+  SHEETSHIP_SYNC_LEASE_SECONDS: integer(2, 600).default(30),
+  /** Demo mode: seconds between generated orders on each sandbox account. */
+  SHEETSHIP_DEMO_ORDER_SECONDS: integer(1, 3600).default(4),
 });
 
 export interface Config {
@@ -70,6 +78,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
   shipping: { cjUrl: string | undefined; issueLeaseMs: number; labelLinkMs: number; upkeepIntervalMs: number; cjSaveDelayMs: number };
+  sync: { enabled: boolean; pollIntervalMs: number | undefined; leaseMs: number };
+  demoOrderIntervalMs: number;
 }
 
 /** Start-up stops on this with its one line. */
@@ -130,5 +140,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       upkeepIntervalMs: c.SHEETSHIP_UPKEEP_SECONDS * 1000,
       cjSaveDelayMs: c.SHEETSHIP_TEST_CJ_SAVE_DELAY_MS,
     },
+    sync: {
+      enabled: c.SHEETSHIP_SYNC === '1',
+      pollIntervalMs: c.SHEETSHIP_POLL_INTERVAL_SECONDS === undefined ? undefined : c.SHEETSHIP_POLL_INTERVAL_SECONDS * 1000,
+      leaseMs: c.SHEETSHIP_SYNC_LEASE_SECONDS * 1000,
+    },
+    demoOrderIntervalMs: c.SHEETSHIP_DEMO_ORDER_SECONDS * 1000,
   };
 }

@@ -10,6 +10,7 @@ import { RedisBinaryMissingError } from './redis/launch';
 import { persistenceWarnings, selectRedis } from './redis/select';
 import { keptSecret, MasterKeyMissingError, resolveMasterKey } from './secrets/master-key';
 import { Store } from './store';
+import { DEFAULT_POLL_INTERVAL_MS, startSync, SyncEvents, type SyncService } from './sync';
 import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
 import { startShippingWorker } from './alerts/worker';
@@ -88,6 +89,8 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   const cjSandbox = demo && !config.shipping.cjUrl ? await startCjSandbox() : null;
   if (cjSandbox) closers.push(() => cjSandbox.stop());
   const cjUrl = config.shipping.cjUrl ?? cjSandbox?.url;
+  // Demo mode polls every second, so what a buyer does on the sandbox shows at once.
+  const pollIntervalMs = config.sync.pollIntervalMs ?? (demo ? 1000 : DEFAULT_POLL_INTERVAL_MS);
   const assembled = assembleApp({
     store,
     masterKey: resolveMasterKey(config.masterKey, config.varDir, demo),
@@ -102,6 +105,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
       labelUrlTtlMs: config.shipping.labelLinkMs,
       cjSaveDelayMs: config.shipping.cjSaveDelayMs,
     },
+    sync: { pollIntervalMs },
   });
   const workers = new Workers();
   closers.push(async () => {
@@ -134,15 +138,47 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   say(`  Redis:      ${hideCredentials(redis.url)} (${redis.description})`);
   for (const warning of warnings) say(`  Warning:    ${warning}`);
   say(`  Admin key:  ${admin.where}`);
+  const { deps } = assembled;
+  const events = new SyncEvents();
+  let sync: SyncService | null = null;
   if (demo) {
-    const seller = await ensureDemoSeller(assembled.deps.tenants, config.varDir);
-    await startDemo({ store, tenants: assembled.deps.tenants, secrets: assembled.deps.secrets, workers, logger, varDir: config.varDir, serverUrl: running.url, sellerId: seller.sellerId });
+    const seller = await ensureDemoSeller(deps.tenants, config.varDir);
     say(`  Demo mode:  on (SHEETSHIP_DEMO=0 turns it off); demo seller "${seller.sellerId}", key kept in ${join(config.varDir, 'demo-seller.json')}`);
     say(`  Demo key:   ${seller.apiKey}`);
-    say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/me`);
     if (cjSandbox) say(`  CJ sandbox: ${cjSandbox.url} (customer code 30586154, business number 1234567890)`);
+    say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/orders`);
+    await startDemo({
+      store,
+      tenants: deps.tenants,
+      secrets: deps.secrets,
+      workers,
+      logger,
+      varDir: config.varDir,
+      serverUrl: running.url,
+      sellerId: seller.sellerId,
+      accounts: deps.channelAccounts,
+      events,
+      say,
+      orderIntervalMs: config.demoOrderIntervalMs,
+      beforeStop: async () => sync?.stop(),
+    });
+  }
+  // After the demo is seeded, so the first discovery already finds its accounts.
+  if (config.sync.enabled) {
+    sync = startSync({ store, tenants: deps.tenants, accounts: deps.channelAccounts, connectors: deps.connectors, logger, events }, { pollIntervalMs, leaseMs: config.sync.leaseMs, demoAccounts: demo });
+    workers.add(sync);
+    logSyncEvents(events, logger);
   }
   say(`  API:        ${running.url}/v1/openapi.json`);
+}
+
+/** Lease changes, first cursor writes and ingests go to the log; the rest is visible through /v1/sync/status. */
+function logSyncEvents(events: SyncEvents, logger: Logger): void {
+  events.on((event) => {
+    if (event.type === 'lease') logger.info({ seller: event.sellerId, account: event.account, token: event.token }, `lease ${event.state}`);
+    else if (event.type === 'cursor') logger.info({ seller: event.sellerId, account: event.account, token: event.token }, 'first cursor write under this lease');
+    else if (event.type === 'ingested' && !event.replay) logger.info({ seller: event.sellerId, account: event.account, key: event.key, status: event.status, created: event.created }, 'order ingested');
+  });
 }
 
 async function main(): Promise<void> {

@@ -57,12 +57,21 @@ export type Claim = z.infer<typeof ClaimSchema>;
 /** "Saved here" and "accepted by the channel" are different facts, so tracking is kept apart from the state. */
 export const TRACKING_STATUSES = ['none', 'pending', 'accepted', 'rejected'] as const;
 export const TrackingStatusSchema = z.enum(TRACKING_STATUSES);
+/** The channel's answer for one line of a tracking dispatch; a refusal keeps the channel's own text. */
+export const TrackingLineSchema = z.object({
+  lineId: LineIdSchema,
+  status: z.enum(['accepted', 'rejected', 'pending']),
+  message: z.string().max(1000).optional(),
+});
+export type TrackingLine = z.infer<typeof TrackingLineSchema>;
 export const TrackingSchema = z.object({
   status: TrackingStatusSchema,
   carrier: z.string().optional(),
   trackingNumber: z.string().optional(),
   message: z.string().optional(),
   at: z.string().optional(),
+  /** Per line, once a dispatch was tried. */
+  lines: z.array(TrackingLineSchema).optional(),
 });
 export type Tracking = z.infer<typeof TrackingSchema>;
 

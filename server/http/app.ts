@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi';
 import type { BoundRoute } from './route';
 import { adminRoutes } from './routes/admin';
 import { alertRoutes } from './routes/alerts';
+import { channelRoutes } from './routes/channels';
 import { inventoryRoutes } from './routes/inventory';
 import { ledgerRoutes } from './routes/ledger';
 import { listingRoutes } from './routes/listings';
@@ -22,6 +23,7 @@ import { rangeRoutes } from './routes/ranges';
 import { scanRoutes } from './routes/scans';
 import { shipmentRoutes } from './routes/shipments';
 import { waybillRoutes } from './routes/waybills';
+import { syncRoutes } from './routes/sync';
 
 export function allRoutes(): BoundRoute[] {
   return [
@@ -41,6 +43,8 @@ export function allRoutes(): BoundRoute[] {
     ...labelRoutes(),
     ...scanRoutes(),
     ...shipmentRoutes(),
+    ...channelRoutes(),
+    ...syncRoutes(),
   ];
 }
 

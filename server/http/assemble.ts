@@ -1,9 +1,13 @@
 import type Koa from 'koa';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { ChannelAccounts } from '../channels/accounts';
+import { ChannelConnectors } from '../channels/connectors';
+import type { ConnectorTuning } from '../channels/registry';
 import { deriveKey } from '../secrets/master-key';
 import { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
-import type { ClaimCheck } from '../shipping/claim-check';
+import { createClaimCheck, type ClaimCheck } from '../sync/claim-check';
+import { DEFAULT_OUTBOX_GROUP, DEFAULT_POLL_INTERVAL_MS } from '../sync/context';
 import { Tenants } from '../tenancy/tenants';
 import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime, type ShippingOptions } from '../waybills/runtime';
 import { CJ_HOSTS } from '../carriers/cj/spec';
@@ -22,7 +26,12 @@ export interface AssembleOptions {
   clock?: () => Date;
   /** Waybill and label options; CJ's production host and the defaults when absent. */
   shipping?: Partial<ShippingOptions>;
+  /** Replaces the channel claim check (tests inject a claim source). */
   claimCheck?: ClaimCheck;
+  /** Channel connectors' transport knobs (tests shorten timeouts and backoff). */
+  connectorTuning?: ConnectorTuning;
+  /** The sync workers' poll interval and outbox group, as GET /v1/sync/status reports them. */
+  sync?: { pollIntervalMs?: number; outboxGroup?: string };
 }
 
 export interface AssembledApp {
@@ -60,10 +69,13 @@ function shippingClock(clock: (() => Date) | undefined): () => number {
 export function assembleApp(options: AssembleOptions): AssembledApp {
   const tenants = new Tenants(options.store.pool, deriveKey(options.masterKey, 'api-key-hash'), options.rateLimit, options.clock);
   let shuttingDown = false;
+  const secrets = new SecretStore(options.store.pool, options.masterKey);
+  const channelAccounts = new ChannelAccounts(options.store.pool, secrets, options.clock);
+  const connectors = new ChannelConnectors(channelAccounts, options.connectorTuning);
   const deps: AppDeps = {
     store: options.store,
     tenants,
-    secrets: new SecretStore(options.store.pool, options.masterKey),
+    secrets,
     adminKey: options.adminKey,
     logger: options.logger,
     metrics: new HttpMetrics({ pool: options.store.pool, sellerIds: () => tenants.sellerIds() }),
@@ -76,7 +88,13 @@ export function assembleApp(options: AssembleOptions): AssembledApp {
       deriveKey(options.masterKey, 'label-link'),
       shippingClock(options.clock),
     ),
-    ...(options.claimCheck ? { claimCheck: options.claimCheck } : {}),
+    channelAccounts,
+    connectors,
+    claimCheck: options.claimCheck ?? createClaimCheck({ store: options.store, accounts: channelAccounts, connectors }),
+    sync: {
+      pollIntervalMs: options.sync?.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      outboxGroup: options.sync?.outboxGroup ?? DEFAULT_OUTBOX_GROUP,
+    },
   };
   return {
     app: createApp(deps),

@@ -2,9 +2,11 @@ import type { RouterContext } from '@koa/router';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import type { Language } from '../../shared/messages';
+import type { ChannelAccounts } from '../channels/accounts';
+import type { ChannelConnectors } from '../channels/connectors';
 import type { SecretStore } from '../secrets/secret-store';
-import type { ClaimCheck } from '../shipping/claim-check';
 import type { SellerStore, Store } from '../store';
+import type { ClaimCheck } from '../sync/claim-check';
 import type { Principal, Tenants } from '../tenancy/tenants';
 import type { ShippingRuntime } from '../waybills/runtime';
 import type { HttpMetrics } from './metrics';
@@ -37,6 +39,12 @@ export interface AppDeps {
   shuttingDown: () => boolean;
   /** Waybills, labels and scans: options, CJ clients, the labels-link key. */
   shipping: ShippingRuntime;
-  /** Refreshes claims from the channels right before shipping; a no-op until the channel sync provides it. */
-  claimCheck?: ClaimCheck;
+  /** The seller's channel accounts (credentials in `secrets`). */
+  channelAccounts: ChannelAccounts;
+  /** One connector per channel account, shared by the routes and the sync workers. */
+  connectors: ChannelConnectors;
+  /** Reads claims from the channels right before shipping (server/sync/claim-check.ts); throws ClaimCheckError. */
+  claimCheck: ClaimCheck;
+  /** What GET /v1/sync/status reports against. */
+  sync: { pollIntervalMs: number; outboxGroup: string };
 }

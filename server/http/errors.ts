@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ErrorDetail, ValidationIssue } from '../../shared/api/common';
 import { MESSAGES, message, type Language } from '../../shared/messages';
 import { StoreError } from '../store';
+import { ClaimCheckError } from '../sync/claim-check';
 import { TenancyError, type TenancyErrorCode } from '../tenancy/tenants';
 
 type Params = Record<string, string | number>;
@@ -103,6 +104,8 @@ export function toHttpError(error: unknown, context: Params = {}): HttpError {
   if (storeIssues) return validationError(storeIssues);
   if (error instanceof StoreError) return fromStoreRefusal(error.code, error.detail, context);
   if (error instanceof TenancyError) return new HttpError(TENANCY_STATUS[error.code], error.code, error.params);
+  // The channel could not be asked about cancels right before shipping: an upstream failure, not the caller's.
+  if (error instanceof ClaimCheckError) return new HttpError(502, error.code, { accounts: error.accounts.join(', '), message: error.reason }, { accounts: error.accounts });
   const parser = ParserErrorShape.safeParse(error);
   if (parser.success && parser.data.status < 500) {
     if (parser.data.status === 413) return new HttpError(413, 'PAYLOAD_TOO_LARGE');

@@ -5,6 +5,7 @@ import { OrderStore } from './orders';
 import { RedisPool, ScriptRunner } from './redis';
 import { SettingsStore } from './settings';
 import { StockStore } from './stock';
+import { SyncStateStore } from './sync';
 
 export { STORE_ERRORS, StoreError, StoreValidationError, type StoreErrorCode, type ValidationIssue } from './errors';
 export type { Clock, SellerContext } from './context';
@@ -18,6 +19,8 @@ export interface SellerStore {
   stock: StockStore;
   alerts: AlertStore;
   settings: SettingsStore;
+  /** The poller's lease and fenced cursor per channel account. */
+  sync: SyncStateStore;
 }
 
 export class Store {
@@ -43,6 +46,7 @@ export class Store {
       stock: new StockStore(ctx),
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),
+      sync: new SyncStateStore(ctx),
     };
   }
 

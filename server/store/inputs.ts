@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AlertSchema, AlertSeveritySchema, AlertTypeSchema } from '../../shared/alerts';
 import { CountSchema, ListingInputSchema, MAX_BATCH, QuantitySchema, SkuInputSchema } from '../../shared/catalog';
 import { ChannelSchema, LineIdSchema, listingKey, OrderKeySchema, SkuCodeSchema } from '../../shared/ids';
-import { ClaimSchema, TrackingStatusSchema } from '../../shared/order';
+import { ClaimSchema, MAX_LINES_PER_ORDER, TrackingLineSchema, TrackingStatusSchema } from '../../shared/order';
 import { OrderStateSchema } from '../../shared/state-machine';
 
 /**
@@ -83,7 +83,7 @@ export const OrderFlagsSchema = z.strictObject({
   delivered: z.boolean().optional(),
   /** A label was printed for this order (once per print). */
   printed: z.literal(true).optional(),
-  tracking: z.strictObject({ status: TrackingStatusSchema, message: z.string().max(1000).optional() }).optional(),
+  tracking: z.strictObject({ status: TrackingStatusSchema, message: z.string().max(1000).optional(), lines: z.array(TrackingLineSchema).max(MAX_LINES_PER_ORDER).optional() }).optional(),
 });
 export const FlagsInputSchema = z.strictObject({ key: OrderKeySchema, flags: OrderFlagsSchema });
 

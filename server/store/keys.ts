@@ -32,6 +32,19 @@ export function sellerKeys(sellerId: string) {
     outbox: `${p}outbox`,
     alerts: `${p}alerts`,
     settings: `${p}settings`,
+    // Channel accounts and the sync workers' state (server/channels/accounts.ts, server/sync/).
+    channelAccounts: `${p}channels`,
+    syncLease: (account: string) => `${p}sync:lease:${account}`,
+    syncFence: (account: string) => `${p}sync:fence:${account}`,
+    syncCursor: (account: string) => `${p}sync:cursor:${account}`,
+    syncStatus: (account: string) => `${p}sync:status:${account}`,
+    syncConfirm: (account: string) => `${p}sync:confirm:${account}`,
+    syncConfirmAttempts: (account: string) => `${p}sync:confirm-attempts:${account}`,
+    syncPushed: `${p}sync:pushed`,
+    syncPushRetry: `${p}sync:push-retry`,
+    syncPushAttempts: `${p}sync:push-attempts`,
+    syncDispatchRetry: `${p}sync:dispatch-retry`,
+    syncDispatchAttempts: `${p}sync:dispatch-attempts`,
   };
 }
 

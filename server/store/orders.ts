@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { orderKey, type Channel } from '../../shared/ids';
 import { OrderInputSchema, OrderSchema, type Claim, type Order, type OrderInput } from '../../shared/order';
 import { HeldReasonSchema, OrderStateSchema, type OrderState } from '../../shared/state-machine';
-import type { TrackingStatusSchema } from '../../shared/order';
+import type { TrackingLine, TrackingStatusSchema } from '../../shared/order';
 import { luaArray, type SellerContext } from './context';
 import { StoreError } from './errors';
 import {
@@ -133,7 +133,7 @@ export class OrderStore {
 
   async setFlags(
     key: string,
-    flags: { confirmed?: boolean; packed?: boolean; delivered?: boolean; printed?: true; tracking?: { status: z.infer<typeof TrackingStatusSchema>; message?: string } },
+    flags: { confirmed?: boolean; packed?: boolean; delivered?: boolean; printed?: true; tracking?: { status: z.infer<typeof TrackingStatusSchema>; message?: string; lines?: TrackingLine[] } },
   ): Promise<{ key: string; status: OrderState; changed: boolean }> {
     const input = validated(FlagsInputSchema, { key, flags });
     return this.ctx.callParsed('set_order_flags', [this.ctx.keys.order(key)], [key, JSON.stringify(input.flags)], FlagsReply);

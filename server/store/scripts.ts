@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import libSource from './lua/lib.lua';
 import { stateMachineLua } from './lua/state-machine-lua';
 import ackAlert from './scripts/ack_alert.lua';
+import acquireLease from './scripts/acquire_lease.lua';
 import adjustStock from './scripts/adjust_stock.lua';
 import cancelLine from './scripts/cancel_line.lua';
 import cancelOrder from './scripts/cancel_order.lua';
@@ -10,6 +11,7 @@ import ingestOrder from './scripts/ingest_order.lua';
 import markWaybillIssued from './scripts/mark_waybill_issued.lua';
 import raiseAlert from './scripts/raise_alert.lua';
 import recordClaim from './scripts/record_claim.lua';
+import releaseLease from './scripts/release_lease.lua';
 import releaseOrder from './scripts/release_order.lua';
 import resumeBackorders from './scripts/resume_backorders.lua';
 import returnLine from './scripts/return_line.lua';
@@ -19,6 +21,7 @@ import trimLedger from './scripts/trim_ledger.lua';
 import upsertListings from './scripts/upsert_listings.lua';
 import upsertSkus from './scripts/upsert_skus.lua';
 import voidWaybill from './scripts/void_waybill.lua';
+import writeCursor from './scripts/write_cursor.lua';
 import writeSettings from './scripts/write_settings.lua';
 // Waybills, labels and scans (server/waybills, server/shipping).
 import cjBeginParcel from './scripts/cj_begin_parcel.lua';
@@ -35,6 +38,7 @@ import voidWaybillRecord from './scripts/void_waybill_record.lua';
 /** One file per atomic operation, each with its contract in its header. */
 const SOURCES = {
   ack_alert: ackAlert,
+  acquire_lease: acquireLease,
   adjust_stock: adjustStock,
   cancel_line: cancelLine,
   cancel_order: cancelOrder,
@@ -43,6 +47,7 @@ const SOURCES = {
   mark_waybill_issued: markWaybillIssued,
   raise_alert: raiseAlert,
   record_claim: recordClaim,
+  release_lease: releaseLease,
   release_order: releaseOrder,
   resume_backorders: resumeBackorders,
   return_line: returnLine,
@@ -52,6 +57,7 @@ const SOURCES = {
   upsert_listings: upsertListings,
   upsert_skus: upsertSkus,
   void_waybill: voidWaybill,
+  write_cursor: writeCursor,
   write_settings: writeSettings,
   cj_begin_parcel: cjBeginParcel,
   cj_complete_parcel: cjCompleteParcel,

@@ -1,6 +1,7 @@
 export * from './admin';
 export * from './alerts';
 export * from './catalog';
+export * from './channels';
 export * from './common';
 export * from './endpoint';
 export * from './inventory';

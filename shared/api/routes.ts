@@ -1,6 +1,7 @@
 import * as admin from './admin';
 import * as alerts from './alerts';
 import * as catalog from './catalog';
+import * as channels from './channels';
 import { endpoint, type Endpoint } from './endpoint';
 import * as inventory from './inventory';
 import * as orders from './orders';
@@ -41,6 +42,12 @@ export const API = {
 
   listAlerts: endpoint({ operationId: 'listAlerts', method: 'get', path: '/v1/alerts', auth: 'seller', tag: 'alerts', summary: 'Open alerts', response: alerts.AlertsResponseSchema }),
   ackAlert: endpoint({ operationId: 'ackAlert', method: 'post', path: '/v1/alerts/:id/ack', auth: 'seller', tag: 'alerts', summary: 'Acknowledge an alert; it stays open until its condition clears', params: alerts.AlertParamsSchema, body: orders.EmptyBodySchema, response: alerts.AlertResponseSchema }),
+  createChannelAccount: endpoint({ operationId: 'createChannelAccount', method: 'post', path: '/v1/channels', auth: 'seller', tag: 'channels', summary: 'Connect a channel account; credentials are stored encrypted and never shown again', status: 201, body: channels.CreateChannelAccountBodySchema, response: channels.ChannelAccountResponseSchema }),
+  listChannelAccounts: endpoint({ operationId: 'listChannelAccounts', method: 'get', path: '/v1/channels', auth: 'seller', tag: 'channels', summary: "The seller's channel accounts (without credentials)", response: channels.ListChannelAccountsResponseSchema }),
+  patchChannelAccount: endpoint({ operationId: 'patchChannelAccount', method: 'patch', path: '/v1/channels/:id', auth: 'seller', tag: 'channels', summary: 'Rename, re-point, replace credentials or change sync settings', params: channels.ChannelAccountParamsSchema, body: channels.PatchChannelAccountBodySchema, response: channels.ChannelAccountResponseSchema }),
+  deleteChannelAccount: endpoint({ operationId: 'deleteChannelAccount', method: 'delete', path: '/v1/channels/:id', auth: 'seller', tag: 'channels', summary: 'Disconnect a channel account: polling and pushes stop; orders and listings stay', params: channels.ChannelAccountParamsSchema, response: channels.DeleteChannelAccountResponseSchema }),
+  syncStatus: endpoint({ operationId: 'syncStatus', method: 'get', path: '/v1/sync/status', auth: 'seller', tag: 'channels', summary: 'Per channel account: last successful poll, lag, last error, pending outbox work', response: channels.SyncStatusResponseSchema }),
+
   issueWaybills: endpoint({ operationId: 'issueWaybills', method: 'post', path: '/v1/waybills', auth: 'seller', tag: 'shipping', summary: 'Issue (or attach typed) waybills per parcel, idempotently; a result per parcel', body: waybills.IssueWaybillsBodySchema, response: waybills.IssueWaybillsResponseSchema }),
   listWaybills: endpoint({ operationId: 'listWaybills', method: 'get', path: '/v1/waybills', auth: 'seller', tag: 'shipping', summary: "An order's waybills, voided ones included", query: waybills.ListWaybillsQuerySchema, response: waybills.ListWaybillsResponseSchema }),
   voidWaybill: endpoint({ operationId: 'voidWaybill', method: 'post', path: '/v1/waybills/:id/void', auth: 'seller', tag: 'shipping', summary: 'Void a waybill (cancelling its booking); its orders go back to ALLOCATED', params: waybills.WaybillParamsSchema, body: waybills.VoidWaybillBodySchema, response: waybills.WaybillResponseSchema }),

@@ -4,6 +4,7 @@ import { labelMessages } from './labels';
 import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
 import { shippingMessages } from './shipping';
+import { syncMessages } from './sync';
 import { addonMessages } from './addon';
 import type { Language, MessageTable } from './types';
 
@@ -17,6 +18,7 @@ export const MESSAGES = {
   ...sidebarMessages,
   ...httpMessages,
   ...shippingMessages,
+  ...syncMessages,
   ...addonMessages,
 } satisfies MessageTable;
 

@@ -1,6 +1,5 @@
 import { API } from '../../../shared/api/routes';
 import { scan } from '../../shipping/scan';
-import { noClaimCheck } from '../../shipping/claim-check';
 import { route, type BoundRoute } from '../route';
 
 export function scanRoutes(): BoundRoute[] {
@@ -9,7 +8,7 @@ export function scanRoutes(): BoundRoute[] {
       const context = {
         seller,
         waybills: deps.shipping.waybills(seller.sellerId, principal.label),
-        claimCheck: deps.claimCheck ?? noClaimCheck,
+        claimCheck: deps.claimCheck,
         now: deps.shipping.now,
         language,
       };

@@ -1,6 +1,5 @@
 import { API } from '../../../shared/api/routes';
 import { bulkShip } from '../../shipping/bulk-ship';
-import { noClaimCheck } from '../../shipping/claim-check';
 import { markTrackingUploaded } from '../../shipping/tracking-uploaded';
 import { route, type BoundRoute } from '../route';
 import { refusalDetail } from './waybills';
@@ -8,7 +7,7 @@ import { refusalDetail } from './waybills';
 export function shipmentRoutes(): BoundRoute[] {
   return [
     route(API.shipOrders, async ({ seller, principal, body, deps, language, requestId }) => {
-      const context = { seller, waybills: deps.shipping.waybills(seller.sellerId, principal.label), claimCheck: deps.claimCheck ?? noClaimCheck, now: deps.shipping.now };
+      const context = { seller, waybills: deps.shipping.waybills(seller.sellerId, principal.label), claimCheck: deps.claimCheck, now: deps.shipping.now };
       const results = await bulkShip(context, body.orderKeys);
       return {
         results: results.map((result) =>

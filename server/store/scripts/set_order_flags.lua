@@ -8,7 +8,7 @@
   KEYS[2]  the order
   ARGV[1..3] now ms, now ISO, actor
   ARGV[4]  order key
-  ARGV[5]  JSON {confirmed?, packed?, delivered?, printed?, tracking?: {status, message?}}
+  ARGV[5]  JSON {confirmed?, packed?, delivered?, printed?, tracking?: {status, message?, lines?: [{lineId, status, message?}]}}
 
   Returns JSON {key, status, changed}
     or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'DELIVERED'}
@@ -38,9 +38,15 @@ if flags.printed then
   o.printCount = (o.printCount or 0) + 1
   changed = true
 end
-if flags.tracking and (flags.tracking.status ~= o.tracking.status or flags.tracking.message ~= o.tracking.message) then
+local function same_lines(a, b)
+  if a == nil or b == nil then return a == b end
+  return cjson.encode(a) == cjson.encode(b)
+end
+if flags.tracking and (flags.tracking.status ~= o.tracking.status or flags.tracking.message ~= o.tracking.message
+    or (flags.tracking.lines ~= nil and not same_lines(flags.tracking.lines, o.tracking.lines))) then
   o.tracking.status = flags.tracking.status
   o.tracking.message = flags.tracking.message
+  if flags.tracking.lines ~= nil then o.tracking.lines = flags.tracking.lines end
   o.tracking.at = NOW_ISO
   if flags.tracking.status == 'accepted' then alert_close('TRACKING_MISSING', o.key) end
   changed = true

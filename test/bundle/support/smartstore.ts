@@ -17,11 +17,16 @@ export interface SandboxProcess {
 
 /** The SmartStore sandbox of server/channels/smartstore, in a child process with one account. */
 export async function startSandboxProcess(): Promise<SandboxProcess> {
-  const child: ChildProcess = fork(join(REPO_ROOT, 'test/bundle/support/smartstore-child.ts'), [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(REPO_ROOT, 'test/bundle/support/smartstore-child.ts'), [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdout?.resume();
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   const ready = new Promise<{ url: string; clientId: string; clientSecret: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code})`)));
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited (${code}): ${stderr}`)));
     child.on('message', (raw) => {
       const message = raw as { ready?: boolean; id?: number; value?: unknown; error?: string; url?: string; clientId?: string; clientSecret?: string };
       if (message.ready) return resolve({ url: message.url ?? '', clientId: message.clientId ?? '', clientSecret: message.clientSecret ?? '' });
@@ -43,7 +48,12 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   const stop = async () => {
     if (stopped || child.exitCode !== null) return;
     stopped = true;
-    await request({ type: 'stop' }).catch(() => undefined);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.send({ id: 0, type: 'stop' });
+    // A sandbox that does not let go in time is killed: a child left running would keep the test run open.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
   };
   afterAll(stop);
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll } from 'vitest';
-import { assembleApp, createLogger, type AssembledApp } from '../../../server/http/assemble';
+import { assembleApp, createLogger, type AssembledApp, type AssembleOptions } from '../../../server/http/assemble';
 import { listen } from '../../../server/http/server';
 import { Store } from '../../../server/store';
 import { testRedisUrl } from '../../support/store';
@@ -22,6 +22,9 @@ export interface TestServerOptions {
   bodyLimit?: string;
   masterKey?: Buffer;
   adminKey?: string;
+  /** Channel connector knobs and sync settings, for tests of the sync workers. */
+  connectorTuning?: AssembleOptions['connectorTuning'];
+  sync?: AssembleOptions['sync'];
 }
 
 /** A real server on a free loopback port against the test Redis, closed after the file's tests. */
@@ -43,6 +46,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bodyLimit: options.bodyLimit ?? '4mb',
     trustProxy: false,
     logger: createLogger('info', sink),
+    ...(options.connectorTuning ? { connectorTuning: options.connectorTuning } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   const running = await listen(assembled.app, '127.0.0.1', 0);
   let closed = false;
