@@ -35,6 +35,12 @@ export const SCAN_REASONS = [
   'NOT_PACKED',
   'WRONG_ITEM',
   'OVER_SCAN',
+  /** The order cannot ship in its state (no waybill yet, or a count no longer covers it). */
+  'NOT_READY',
+  /** Verify mode: an item scanned before any waybill opened a parcel. */
+  'NO_PARCEL_OPEN',
+  /** The channel could not be asked about claims right before shipping; scanning again retries. */
+  'CLAIM_CHECK_FAILED',
 ] as const;
 export type ScanReason = (typeof SCAN_REASONS)[number];
 

@@ -5,6 +5,7 @@ import { sidebarMessages } from './sidebar';
 import { httpMessages } from './http';
 import { shippingMessages } from './shipping';
 import { syncMessages } from './sync';
+import { addonMessages } from './addon';
 import type { Language, MessageTable } from './types';
 
 export type { Language, MessageTable, MessageText } from './types';
@@ -18,6 +19,7 @@ export const MESSAGES = {
   ...httpMessages,
   ...shippingMessages,
   ...syncMessages,
+  ...addonMessages,
 } satisfies MessageTable;
 
 export type MessageCode = keyof typeof MESSAGES;
