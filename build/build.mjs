@@ -64,6 +64,24 @@ async function buildPage(page) {
   writeFileSync(out('addon', page.output), html);
 }
 
+/**
+ * zod re-exports every locale as a namespace (`z.locales`), which defeats tree shaking: a third of the add-on
+ * bundle would be error texts in 50 languages that Apps Script parses on every call. The add-on only ever uses
+ * English (zod's default) and Korean, so its bundle gets an index of those two.
+ */
+const zodLocalesEnKo = {
+  name: 'zod-locales-en-ko',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: join(dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};\nexport { default as ko } from ${JSON.stringify(join(dirname(args.path), 'ko.js'))};\n`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 async function buildAddon() {
   rmSync(out('addon'), { recursive: true, force: true });
   mkdirSync(out('addon'), { recursive: true });
@@ -78,6 +96,7 @@ async function buildAddon() {
     format: 'iife',
     globalName: 'Sheetship',
     target: 'es2019',
+    plugins: [zodLocalesEnKo],
     footer: { js: `\n// Apps Script entry points (generated from addon/index.ts exports)\n${forwarders}\n` },
     logLevel: 'warning',
   });
