@@ -1,6 +1,7 @@
 import { AlertStore } from './alerts';
 import { CatalogStore } from './catalog';
 import { SellerContext, type Clock } from './context';
+import { IngestBatcher } from './ingest-batch';
 import { OrderStore } from './orders';
 import { RedisPool, ScriptRunner } from './redis';
 import { SettingsStore } from './settings';
@@ -20,11 +21,15 @@ export interface SellerStore {
 }
 
 export class Store {
+  private readonly ingests: IngestBatcher;
+
   private constructor(
     readonly pool: RedisPool,
     private readonly runner: ScriptRunner,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.ingests = new IngestBatcher(runner, pool, clock);
+  }
 
   static async open(url: string, options: { connections?: number; clock?: Clock } = {}): Promise<Store> {
     const pool = await RedisPool.connect(url, options.connections ?? 4);
@@ -38,7 +43,7 @@ export class Store {
     return {
       sellerId,
       catalog: new CatalogStore(ctx),
-      orders: new OrderStore(ctx),
+      orders: new OrderStore(ctx, this.ingests),
       stock: new StockStore(ctx),
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),

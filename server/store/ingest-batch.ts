@@ -1,0 +1,180 @@
+import { orderKey } from '../../shared/ids';
+import type { OrderInput } from '../../shared/order';
+import { HeldReasonSchema, OrderStateSchema, type HeldReason, type OrderState } from '../../shared/state-machine';
+import type { Clock } from './context';
+import { StoreError, storeErrorFromReply } from './errors';
+import { sellerKeys } from './keys';
+import type { RedisClient, RedisPool, ScriptReply, ScriptRunner } from './redis';
+
+export interface IngestResult {
+  key: string;
+  status: OrderState;
+  reason: HeldReason | null;
+  detail: string | null;
+  created: boolean;
+  replay: boolean;
+}
+
+/**
+ * A batch is sent when the event loop turns, or sooner once it holds this many orders or lines: enough to pay
+ * the call's fixed costs once for many orders, few enough that Redis is never busy with one call for long.
+ */
+const MAX_ORDERS = 200;
+const MAX_LINES = 1_000;
+
+interface Waiter {
+  key: string;
+  resolve(result: IngestResult): void;
+  reject(error: unknown): void;
+}
+
+interface Batch {
+  client: RedisClient;
+  /** The seller prefix, then each order's Redis key. */
+  keys: string[];
+  /** now ms, now ISO, actor, then each order's arguments (lua/ingest.lua). */
+  args: string[];
+  lines: number;
+  waiters: Waiter[];
+}
+
+/** Characters JSON must escape (and lone surrogates, which JSON.stringify writes as escapes). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A JSON string literal, without JSON.stringify's cost for the common string that needs no escape. */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
+ * The arguments of one order for the ingest script: its key, rank and line count, then JSON fragments of the
+ * order as it will be stored (the script adds the fields it decides and each line's components), and per line
+ * the listing and the quantity. The input must be valid (OrderInputSchema), so the channel, account, times,
+ * phone and zip need no escaping. Written by hand: JSON.stringify of these objects was the largest cost of an
+ * ingest in Node. test/store/ingest-fragments.test.ts checks it against JSON.stringify.
+ */
+export function pushOrderArgs(input: OrderInput, key: string, rank: number, args: string[]): void {
+  const r = input.receiver;
+  // A missing second address line is stored as '', as the script's general path stores it.
+  let head =
+    `{"key":${quote(key)},"channel":"${input.channel}","account":"${input.account}","orderId":${quote(input.orderId)}` +
+    `,"receiver":{"name":${quote(r.name)},"phone":"${r.phone}","zip":"${r.zip}","address1":${quote(r.address1)},"address2":${quote(r.address2 ?? '')}}`;
+  if (input.message !== undefined) head += `,"message":${quote(input.message)}`;
+  if (input.orderedAt !== undefined) head += `,"orderedAt":"${input.orderedAt}"`;
+  if (input.dueAt !== undefined) head += `,"dueAt":"${input.dueAt}"`;
+  head += ',"confirmed":false,"claim":null,"tracking":{"status":"none"},"packed":false,"addressChanged":false';
+  args.push(key, String(rank), String(input.lines.length), head);
+  const listingPrefix = `${input.channel}:${input.account}:`;
+  for (const line of input.lines) {
+    let lineHead = `{"lineId":${quote(line.lineId)},"listingId":${quote(line.listingId)},"quantity":${line.quantity}`;
+    if (line.sellerCode !== undefined) lineHead += `,"sellerCode":${quote(line.sellerCode)}`;
+    if (line.productName !== undefined) lineHead += `,"productName":${quote(line.productName)}`;
+    if (line.optionName !== undefined) lineHead += `,"optionName":${quote(line.optionName)}`;
+    args.push(`${lineHead},"cancelled":0,"returned":0`, listingPrefix + line.listingId, String(line.quantity));
+  }
+}
+
+const STATES = new Set<string>(OrderStateSchema.options);
+const REASONS = new Set<string>(HeldReasonSchema.options);
+
+/** One order's reply from the ingest script: 'status\nreason\nflags\ndetail', or a refusal. */
+function parseReply(key: string, reply: ScriptReply | undefined): IngestResult | StoreError {
+  if (Array.isArray(reply)) return storeErrorFromReply(reply);
+  const bad = () => new Error(`ingest_orders.lua returned ${JSON.stringify(reply)} for ${key}`);
+  if (typeof reply !== 'string') throw bad();
+  const first = reply.indexOf('\n');
+  const second = first < 0 ? -1 : reply.indexOf('\n', first + 1);
+  const third = second < 0 ? -1 : reply.indexOf('\n', second + 1);
+  if (third < 0) throw bad();
+  const status = reply.slice(0, first);
+  const reason = reply.slice(first + 1, second);
+  const flags = reply.slice(second + 1, third);
+  const detail = reply.slice(third + 1);
+  if (!STATES.has(status) || (reason !== '' && !REASONS.has(reason))) throw bad();
+  return {
+    key,
+    status: status as OrderState,
+    reason: reason === '' ? null : (reason as HeldReason),
+    detail: detail === '' ? null : detail,
+    created: flags === 'c',
+    replay: flags === 'r',
+  };
+}
+
+/**
+ * Coalesces the ingests of one seller and actor issued in the same turn of the event loop into one call of
+ * ingest_orders, which runs them in the order issued, each as if alone. Every call still gets its own result
+ * or refusal. A seller's batches always go over the same connection, so they also reach Redis in order.
+ */
+export class IngestBatcher {
+  private readonly open = new Map<string, Batch>();
+  private scheduled = false;
+
+  constructor(
+    private readonly runner: ScriptRunner,
+    private readonly pool: RedisPool,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `input` must be valid (OrderInputSchema); `fallbackRank` orders it among backorders without orderedAt. */
+  ingest(sellerId: string, actor: string, input: OrderInput): Promise<IngestResult> {
+    const key = orderKey(input.channel, input.account, input.orderId);
+    const rank = input.orderedAt ? Date.parse(input.orderedAt) : this.clock().getTime();
+    const batchKey = `${sellerId}\n${actor}`;
+    let batch = this.open.get(batchKey);
+    if (!batch) {
+      const keys = sellerKeys(sellerId);
+      batch = { client: this.pool.pinned(sellerId), keys: [keys.prefix], args: ['', '', actor], lines: 0, waiters: [] };
+      this.open.set(batchKey, batch);
+      this.schedule();
+    }
+    batch.keys.push(`${batch.keys[0]}order:${key}`);
+    pushOrderArgs(input, key, rank, batch.args);
+    batch.lines += input.lines.length;
+    const result = new Promise<IngestResult>((resolve, reject) => batch.waiters.push({ key, resolve, reject }));
+    if (batch.waiters.length >= MAX_ORDERS || batch.lines >= MAX_LINES) {
+      this.open.delete(batchKey);
+      this.send(batch);
+    }
+    return result;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After the I/O callbacks of this turn, so every request that arrived together shares a batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      const batches = [...this.open.values()];
+      this.open.clear();
+      for (const batch of batches) this.send(batch);
+    });
+  }
+
+  private send(batch: Batch): void {
+    const now = this.clock();
+    batch.args[0] = String(now.getTime());
+    batch.args[1] = now.toISOString();
+    this.runner.run('ingest_orders', batch.keys, batch.args, batch.client).then(
+      (reply) => {
+        if (!Array.isArray(reply) || reply.length !== batch.waiters.length) {
+          const error = new Error(`ingest_orders.lua returned ${batch.waiters.length} orders' replies as ${JSON.stringify(reply)?.slice(0, 200)}`);
+          for (const waiter of batch.waiters) waiter.reject(error);
+          return;
+        }
+        batch.waiters.forEach((waiter, index) => {
+          try {
+            const outcome = parseReply(waiter.key, reply[index]);
+            if (outcome instanceof StoreError) waiter.reject(outcome);
+            else waiter.resolve(outcome);
+          } catch (error) {
+            waiter.reject(error);
+          }
+        });
+      },
+      (error: unknown) => {
+        for (const waiter of batch.waiters) waiter.reject(error);
+      },
+    );
+  }
+}
