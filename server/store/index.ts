@@ -20,8 +20,12 @@ export interface SellerStore {
   settings: SettingsStore;
 }
 
+/** Seller views kept for reuse: they hold no state of their own, and a request makes one each time. */
+const SELLER_VIEWS = 1024;
+
 export class Store {
   private readonly ingests: IngestBatcher;
+  private readonly sellerViews = new Map<string, SellerStore>();
 
   private constructor(
     readonly pool: RedisPool,
@@ -39,8 +43,11 @@ export class Store {
   }
 
   forSeller(sellerId: string, actor = 'system'): SellerStore {
+    const viewKey = `${sellerId}\n${actor}`;
+    const known = this.sellerViews.get(viewKey);
+    if (known) return known;
     const ctx = new SellerContext(this.runner, this.pool, sellerId, actor, this.clock);
-    return {
+    const view: SellerStore = {
       sellerId,
       catalog: new CatalogStore(ctx),
       orders: new OrderStore(ctx, this.ingests),
@@ -48,6 +55,14 @@ export class Store {
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),
     };
+    if (this.sellerViews.size >= SELLER_VIEWS) this.sellerViews.clear();
+    this.sellerViews.set(viewKey, view);
+    return view;
+  }
+
+  /** Ingest calls sent to Redis and the orders in them, since the store opened. */
+  ingestStats(): { batches: number; orders: number } {
+    return { ...this.ingests.stats };
   }
 
   async close(): Promise<void> {

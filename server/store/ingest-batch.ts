@@ -30,10 +30,10 @@ interface Waiter {
 
 interface Batch {
   client: RedisClient;
-  /** The seller prefix, then each order's Redis key. */
-  keys: string[];
+  /** The seller prefix. */
+  keys: [string];
   /** now ms, now ISO, actor, then each order's arguments (lua/ingest.lua). */
-  args: string[];
+  args: (string | Buffer)[];
   lines: number;
   waiters: Waiter[];
 }
@@ -47,13 +47,17 @@ function quote(text: string): string {
 }
 
 /**
- * The arguments of one order for the ingest script: its key, rank and line count, then JSON fragments of the
- * order as it will be stored (the script adds the fields it decides and each line's components), and per line
- * the listing and the quantity. The input must be valid (OrderInputSchema), so the channel, account, times,
+ * The arguments of one order for the ingest script: its key, rank and line count, then the opening of the
+ * stored order's JSON with the fields that come from the input (the script adds the rest), and per line the
+ * opening of its JSON, the listing and the quantity. The input must be valid (OrderInputSchema), so the channel, account, times,
  * phone and zip need no escaping. Written by hand: JSON.stringify of these objects was the largest cost of an
  * ingest in Node. test/store/ingest-fragments.test.ts checks it against JSON.stringify.
+ *
+ * Text that may hold other than ASCII (the receiver, product names) goes as UTF-8 bytes: a single such
+ * character in a string makes V8 store it two bytes a character, and then the whole batch's command, and
+ * every pass over it to measure and encode it, would cost twice.
  */
-export function pushOrderArgs(input: OrderInput, key: string, rank: number, args: string[]): void {
+export function pushOrderArgs(input: OrderInput, key: string, rank: number, args: (string | Buffer)[]): void {
   const r = input.receiver;
   // A missing second address line is stored as '', as the script's general path stores it.
   let head =
@@ -62,15 +66,15 @@ export function pushOrderArgs(input: OrderInput, key: string, rank: number, args
   if (input.message !== undefined) head += `,"message":${quote(input.message)}`;
   if (input.orderedAt !== undefined) head += `,"orderedAt":"${input.orderedAt}"`;
   if (input.dueAt !== undefined) head += `,"dueAt":"${input.dueAt}"`;
-  head += ',"confirmed":false,"claim":null,"tracking":{"status":"none"},"packed":false,"addressChanged":false';
-  args.push(key, String(rank), String(input.lines.length), head);
+  args.push(key, String(rank), String(input.lines.length), Buffer.from(head));
   const listingPrefix = `${input.channel}:${input.account}:`;
   for (const line of input.lines) {
     let lineHead = `{"lineId":${quote(line.lineId)},"listingId":${quote(line.listingId)},"quantity":${line.quantity}`;
     if (line.sellerCode !== undefined) lineHead += `,"sellerCode":${quote(line.sellerCode)}`;
+    const named = line.productName !== undefined || line.optionName !== undefined;
     if (line.productName !== undefined) lineHead += `,"productName":${quote(line.productName)}`;
     if (line.optionName !== undefined) lineHead += `,"optionName":${quote(line.optionName)}`;
-    args.push(`${lineHead},"cancelled":0,"returned":0`, listingPrefix + line.listingId, String(line.quantity));
+    args.push(named ? Buffer.from(lineHead) : lineHead, listingPrefix + line.listingId, String(line.quantity));
   }
 }
 
@@ -109,6 +113,8 @@ function parseReply(key: string, reply: ScriptReply | undefined): IngestResult |
 export class IngestBatcher {
   private readonly open = new Map<string, Batch>();
   private scheduled = false;
+  /** Calls sent and orders in them so far: how well ingests coalesce (the bench reports it). */
+  readonly stats = { batches: 0, orders: 0 };
 
   constructor(
     private readonly runner: ScriptRunner,
@@ -116,19 +122,17 @@ export class IngestBatcher {
     private readonly clock: Clock,
   ) {}
 
-  /** `input` must be valid (OrderInputSchema); `fallbackRank` orders it among backorders without orderedAt. */
+  /** `input` must be valid (OrderInputSchema). Without orderedAt, the time it was first seen ranks it among backorders. */
   ingest(sellerId: string, actor: string, input: OrderInput): Promise<IngestResult> {
     const key = orderKey(input.channel, input.account, input.orderId);
     const rank = input.orderedAt ? Date.parse(input.orderedAt) : this.clock().getTime();
     const batchKey = `${sellerId}\n${actor}`;
     let batch = this.open.get(batchKey);
     if (!batch) {
-      const keys = sellerKeys(sellerId);
-      batch = { client: this.pool.pinned(sellerId), keys: [keys.prefix], args: ['', '', actor], lines: 0, waiters: [] };
+      batch = { client: this.pool.pinned(sellerId), keys: [sellerKeys(sellerId).prefix], args: ['', '', actor], lines: 0, waiters: [] };
       this.open.set(batchKey, batch);
       this.schedule();
     }
-    batch.keys.push(`${batch.keys[0]}order:${key}`);
     pushOrderArgs(input, key, rank, batch.args);
     batch.lines += input.lines.length;
     const result = new Promise<IngestResult>((resolve, reject) => batch.waiters.push({ key, resolve, reject }));
@@ -152,6 +156,8 @@ export class IngestBatcher {
   }
 
   private send(batch: Batch): void {
+    this.stats.batches += 1;
+    this.stats.orders += batch.waiters.length;
     const now = this.clock();
     batch.args[0] = String(now.getTime());
     batch.args[1] = now.toISOString();

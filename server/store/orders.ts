@@ -68,8 +68,15 @@ export class OrderStore {
    * together share one call to Redis (server/store/ingest-batch.ts) and still run in the order issued, each
    * with its own result or refusal.
    */
-  async ingest(order: OrderInput): Promise<IngestResult> {
-    return this.ingests.ingest(this.ctx.sellerId, this.ctx.actor, validated(OrderInputSchema, order));
+  ingest(order: OrderInput): Promise<IngestResult> {
+    // Not async: the batcher's promise is handed back as it is, without another one wrapped around it.
+    let input: OrderInput;
+    try {
+      input = validated(OrderInputSchema, order);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.ingests.ingest(this.ctx.sellerId, this.ctx.actor, input);
   }
 
   /**

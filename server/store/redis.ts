@@ -74,8 +74,8 @@ export class ScriptRunner {
   }
 
   /** FCALL of a script: `keys` and `args` as the script's header lists them; on `client`, or the next one. */
-  async run(name: ScriptName, keys: readonly string[], args: readonly string[], client: RedisClient = this.pool.pick()): Promise<ScriptReply> {
-    const command = ['FCALL', scriptLibrary().functions[name], String(keys.length)];
+  async run(name: ScriptName, keys: readonly string[], args: readonly (string | Buffer)[], client: RedisClient = this.pool.pick()): Promise<ScriptReply> {
+    const command: (string | Buffer)[] = ['FCALL', scriptLibrary().functions[name], String(keys.length)];
     for (const key of keys) command.push(key);
     for (const arg of args) command.push(arg);
     try {

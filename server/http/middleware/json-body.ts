@@ -1,20 +1,113 @@
 import { bodyParser } from '@koa/bodyparser';
-import type { AppMiddleware } from '../context';
+import type { IncomingMessage } from 'node:http';
+import type { AppContext, AppMiddleware } from '../context';
 import { HttpError } from '../errors';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** '512kb', '4mb' → bytes, as the body parser's `bytes` reads them. */
+export function byteLimit(limit: string): number {
+  const match = /^([0-9]+)(b|kb|mb)$/i.exec(limit);
+  const unit = match?.[2] ? UNITS[match[2].toLowerCase()] : undefined;
+  if (!match?.[1] || unit === undefined) throw new Error(`a body limit must read like 512kb or 4mb, not ${JSON.stringify(limit)}`);
+  return Number(match[1]) * unit;
+}
+
+/** A failure of the body itself, shaped as the body parser's: errors.ts answers it by its status. */
+function bodyError(status: number, type: string, message: string): Error {
+  return Object.assign(new Error(message), { status, type });
+}
+
+/** The body as text, refusing more than `limit` bytes before or while reading it. */
+function readText(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
+  if (declared !== null && declared > limit) return Promise.reject(bodyError(413, 'entity.too.large', 'request entity too large'));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const finish = (error: Error | null) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFailure);
+      req.off('aborted', onAborted);
+      if (error) {
+        // Drain what is left, so the connection can answer the error.
+        req.resume();
+        reject(error);
+        return;
+      }
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const text = bytes.toString('utf8');
+      // The body parser's decoder drops a byte order mark; JSON.parse would not.
+      resolve(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) finish(bodyError(413, 'entity.too.large', 'request entity too large'));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      if (declared !== null && received !== declared) finish(bodyError(400, 'request.size.invalid', 'request size did not match content length'));
+      else finish(null);
+    };
+    const onFailure = (error: Error) => finish(bodyError(400, 'request.aborted', error.message));
+    const onAborted = () => finish(bodyError(400, 'request.aborted', 'request aborted'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onFailure);
+    req.on('aborted', onAborted);
+  });
+}
+
+// A key that would reach Object.prototype, possibly written with escapes (as @hapi/bourne finds it).
+const SUSPECT_PROTO = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
+
+function hasProtoKey(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return true;
+  return Object.values(value).some(hasProtoKey);
+}
+
+/** Any JSON value; broken JSON or a `__proto__` key is a 400 (errors.ts names the key). */
+function parseJson(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (SUSPECT_PROTO.test(text) && hasProtoKey(value)) throw new SyntaxError('Object contains forbidden prototype property');
+    return value;
+  } catch (error) {
+    throw bodyError(400, 'entity.parse.failed', error instanceof Error ? error.message : String(error));
+  }
+}
 
 /**
  * JSON only, up to `limit`: a larger body is a 413, another media type a 415, broken JSON a 400. Any JSON
  * value is accepted here (not only objects), so a body of the wrong shape is named by its schema instead.
+ * The body is read and parsed here directly, which costs a fraction of the general body parser; a body with
+ * a Content-Encoding (gzip) still goes to that parser, which inflates it.
  */
 export function jsonBody(limit: string): AppMiddleware[] {
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: false, encoding: 'utf-8' });
+  const maxBytes = byteLimit(limit);
+  const encoded = bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: false, encoding: 'utf-8' });
   const mediaType: AppMiddleware = async (ctx, next) => {
     // An empty body (Content-Length: 0, as fetch sends for a bare POST) needs no type; any other must be JSON.
     const empty = ctx.request.length === 0 || ctx.is() === null;
     if (WITH_BODY.has(ctx.method) && !empty && ctx.is('json', '+json') === false) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE');
     await next();
   };
-  return [mediaType, (ctx, next) => parse(ctx, next)];
+  const parse: AppMiddleware = async (ctx: AppContext, next) => {
+    if (!WITH_BODY.has(ctx.method) || ctx.request.body !== undefined) return next();
+    const encoding = ctx.get('content-encoding');
+    if (encoding !== '' && encoding.toLowerCase() !== 'identity') return encoded(ctx, next);
+    if (ctx.is('json', '+json') === false || ctx.is() === null) {
+      // Nothing to read: no body, or (with an empty body) no JSON type.
+      ctx.request.body = {};
+      return next();
+    }
+    const text = await readText(ctx.req, maxBytes);
+    ctx.request.rawBody = text;
+    ctx.request.body = text === '' ? text : parseJson(text);
+    return next();
+  };
+  return [mediaType, parse];
 }

@@ -15,8 +15,9 @@
 --
 -- Per-order arguments (ARGV, after the common head), produced by server/store/ingest-batch.ts:
 --   order key, rank, line count n, head, then per line: line head, listing key, quantity
--- `head` is the stored order's JSON up to its fields decided here (key ... addressChanged, without the
--- closing brace); a line head is that line's JSON without its closing brace (cancelled and returned set).
+-- `head` opens the stored order's JSON with the fields that come from the input (key, channel, account,
+-- orderId, receiver, message, orderedAt, dueAt); a line head opens a line's JSON the same way (lineId,
+-- listingId, quantity, sellerCode, productName, optionName). The rest is added here.
 --
 -- Each order's reply: 'status\nreason\nflags\ndetail' (flags: 'c' created, 'r' replay, 'u' updated; an
 -- empty reason or detail is none), or {negative code, detail...} for a refusal (nothing written for it).
@@ -221,7 +222,12 @@ end
 -- A new order that allocates in full, stored exactly as the general path would store it. Returns its reply,
 -- or nil when the order needs the general path (known already, a line unmapped, or stock short); then
 -- nothing has been written for it.
-local function ingest_new_allocated(redis_key, order_key, rank, head, line_heads, listing_keys, quantities)
+-- What a new order's JSON holds after its input fields and before what ingestion decides; a new line's.
+local NEW_ORDER_FIELDS = ',"confirmed":false,"claim":null,"tracking":{"status":"none"},"packed":false,"addressChanged":false'
+local NEW_LINE_FIELDS = ',"cancelled":0,"returned":0'
+
+local function ingest_new_allocated(order_key, rank, head, line_heads, listing_keys, quantities)
+  local redis_key = key('order', order_key)
   if pending_docs[redis_key] or redis.call('EXISTS', redis_key) == 1 then return nil end
   -- What every component of every line needs, SKUs in order of first mention (as order_needs sums them).
   local needs, skus, raws = {}, {}, {}
@@ -265,10 +271,10 @@ local function ingest_new_allocated(redis_key, order_key, rank, head, line_heads
   local seq = tostring(next_seq)
   local lines = {}
   for j = 1, #line_heads do
-    lines[j] = line_heads[j] .. ',"components":' .. raws[j] .. '}'
+    lines[j] = line_heads[j] .. NEW_LINE_FIELDS .. ',"components":' .. raws[j] .. '}'
   end
   local now = '"' .. NOW_ISO .. '"'
-  pending_docs[redis_key] = head .. ',"state":"ALLOCATED","heldReason":null,"heldDetail":null,"allocation":{'
+  pending_docs[redis_key] = head .. NEW_ORDER_FIELDS .. ',"state":"ALLOCATED","heldReason":null,"heldDetail":null,"allocation":{'
     .. table.concat(allocation, ',') .. '},"createdAt":' .. now .. ',"updatedAt":' .. now .. ',"rank":' .. rank
     .. ',"seq":' .. seq .. ',"lines":[' .. table.concat(lines, ',') .. ']}'
   pending_keys[#pending_keys + 1] = redis_key
@@ -285,7 +291,7 @@ local function ingest_alone(head, line_heads, order_key, rank)
   touched, touched_list = {}, {}
   local full = { head, ',"lines":[' }
   for j, line_head in ipairs(line_heads) do
-    full[#full + 1] = (j > 1 and ',' or '') .. line_head .. '}'
+    full[#full + 1] = (j > 1 and ',' or '') .. line_head .. NEW_LINE_FIELDS .. '}'
   end
   full[#full + 1] = ']}'
   local reply = ingest_general(cjson.decode(table.concat(full)), order_key, tonumber(rank))

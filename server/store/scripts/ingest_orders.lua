@@ -2,8 +2,7 @@
   Ingests a batch of channel orders, in the order given: each is idempotent per line and all or nothing, with
   its own result or refusal, exactly as if ingested alone (the behaviour is in lua/ingest.lua).
 
-  KEYS[1]      seller prefix  ss:{seller}:
-  KEYS[1 + i]  order i        ss:{seller}:order:<order key>
+  KEYS[1]      seller prefix  ss:{seller}:  (each order's key is built from it: a batch names many)
   ARGV[1..3]   now ms, now ISO, actor (lib.lua)
   ARGV[4..]    per order: order key, rank (ms: orderedAt, or when first seen; backorders go oldest first),
                line count n, head, then n times: line head, listing key, quantity (see lua/ingest.lua)
@@ -16,7 +15,7 @@
 ingest_batch_begin()
 local replies = {}
 local a = 4
-for i = 2, #KEYS do
+while a <= #ARGV do
   local order_key, rank, n, head = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), ARGV[a + 3]
   a = a + 4
   local line_heads, listing_keys, quantities = {}, {}, {}
@@ -24,7 +23,7 @@ for i = 2, #KEYS do
     line_heads[j], listing_keys[j], quantities[j] = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
     a = a + 3
   end
-  replies[i - 1] = ingest_new_allocated(KEYS[i], order_key, rank, head, line_heads, listing_keys, quantities)
+  replies[#replies + 1] = ingest_new_allocated(order_key, rank, head, line_heads, listing_keys, quantities)
     or ingest_alone(head, line_heads, order_key, rank)
 end
 write_pending()
