@@ -35,7 +35,11 @@ export interface BoundRoute {
 
 function parsePart(schema: z.ZodType | undefined, value: () => unknown, location: ValidationIssue['location'], language: Language, issues: ValidationIssue[]): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value(), { error: localeFor(language) });
+  const input = value();
+  // A parse with an error map costs twice one without, and only a failure needs its texts: parse plainly first.
+  const plain = schema.safeParse(input);
+  if (plain.success) return plain.data;
+  const result = schema.safeParse(input, { error: localeFor(language) });
   if (result.success) return result.data;
   issues.push(...validationIssues(location, result.error));
   return undefined;

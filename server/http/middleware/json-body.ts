@@ -80,6 +80,18 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Whether a request has a body, as type-is decides it (Koa's `ctx.is()` answers null without one). */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length'] ?? NaN));
+}
+
+/** JSON by Koa's rules (type-is), without asking it for the type nearly every client sends. */
+function isJson(ctx: AppContext): boolean {
+  const type = ctx.req.headers['content-type'];
+  if (type === 'application/json' || type === 'application/json; charset=utf-8') return true;
+  return ctx.is('json', '+json') !== false;
+}
+
 /**
  * JSON only, up to `limit`: a larger body is a 413, another media type a 415, broken JSON a 400. Any JSON
  * value is accepted here (not only objects), so a body of the wrong shape is named by its schema instead.
@@ -89,18 +101,15 @@ function parseJson(text: string): unknown {
 export function jsonBody(limit: string): AppMiddleware[] {
   const maxBytes = byteLimit(limit);
   const encoded = bodyParser({ enableTypes: ['json'], jsonLimit: limit, jsonStrict: false, encoding: 'utf-8' });
-  const mediaType: AppMiddleware = async (ctx, next) => {
-    // An empty body (Content-Length: 0, as fetch sends for a bare POST) needs no type; any other must be JSON.
-    const empty = ctx.request.length === 0 || ctx.is() === null;
-    if (WITH_BODY.has(ctx.method) && !empty && ctx.is('json', '+json') === false) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE');
-    await next();
-  };
   const parse: AppMiddleware = async (ctx: AppContext, next) => {
-    if (!WITH_BODY.has(ctx.method) || ctx.request.body !== undefined) return next();
-    const encoding = ctx.get('content-encoding');
-    if (encoding !== '' && encoding.toLowerCase() !== 'identity') return encoded(ctx, next);
-    if (ctx.is('json', '+json') === false || ctx.is() === null) {
-      // Nothing to read: no body, or (with an empty body) no JSON type.
+    if (!WITH_BODY.has(ctx.method)) return next();
+    // An empty body (Content-Length: 0, as fetch sends for a bare POST) needs no type; any other must be JSON.
+    const empty = ctx.request.length === 0 || !hasBody(ctx.req);
+    if (!empty && !isJson(ctx)) throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE');
+    if (ctx.request.body !== undefined) return next();
+    const encoding = ctx.req.headers['content-encoding'];
+    if (encoding !== undefined && encoding !== '' && encoding.toLowerCase() !== 'identity') return encoded(ctx, next);
+    if (empty) {
       ctx.request.body = {};
       return next();
     }
@@ -109,5 +118,5 @@ export function jsonBody(limit: string): AppMiddleware[] {
     ctx.request.body = text === '' ? text : parseJson(text);
     return next();
   };
-  return [mediaType, parse];
+  return [parse];
 }
