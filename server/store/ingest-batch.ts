@@ -3,7 +3,7 @@ import type { OrderInput } from '../../shared/order';
 import { HeldReasonSchema, OrderStateSchema, type HeldReason, type OrderState } from '../../shared/state-machine';
 import type { Clock } from './context';
 import { StoreError, storeErrorFromReply } from './errors';
-import { sellerKeys } from './keys';
+import { sellerPrefix } from './keys';
 import type { RedisClient, RedisPool, ScriptReply, ScriptRunner } from './redis';
 
 export interface IngestResult {
@@ -83,20 +83,23 @@ export function pushOrderArgs(input: OrderInput, key: string, rank: number, args
 const STATES = new Set<string>(OrderStateSchema.options);
 const REASONS = new Set<string>(HeldReasonSchema.options);
 
+function badReply(key: string, reply: ScriptReply | undefined): Error {
+  return new Error(`ingest_orders.lua returned ${JSON.stringify(reply)} for ${key}`);
+}
+
 /** One order's reply from the ingest script: 'status\nreason\nflags\ndetail', or a refusal. */
 function parseReply(key: string, reply: ScriptReply | undefined): IngestResult | StoreError {
   if (Array.isArray(reply)) return storeErrorFromReply(reply);
-  const bad = () => new Error(`ingest_orders.lua returned ${JSON.stringify(reply)} for ${key}`);
-  if (typeof reply !== 'string') throw bad();
+  if (typeof reply !== 'string') throw badReply(key, reply);
   const first = reply.indexOf('\n');
   const second = first < 0 ? -1 : reply.indexOf('\n', first + 1);
   const third = second < 0 ? -1 : reply.indexOf('\n', second + 1);
-  if (third < 0) throw bad();
+  if (third < 0) throw badReply(key, reply);
   const status = reply.slice(0, first);
   const reason = reply.slice(first + 1, second);
   const flags = reply.slice(second + 1, third);
   const detail = reply.slice(third + 1);
-  if (!STATES.has(status) || (reason !== '' && !REASONS.has(reason))) throw bad();
+  if (!STATES.has(status) || (reason !== '' && !REASONS.has(reason))) throw badReply(key, reply);
   return {
     key,
     status: status as OrderState,
@@ -131,7 +134,7 @@ export class IngestBatcher {
     const batchKey = `${sellerId}\n${actor}`;
     let batch = this.open.get(batchKey);
     if (!batch) {
-      batch = { client: this.pool.pinned(sellerId), keys: [sellerKeys(sellerId).prefix], args: ['', '', actor], lines: 0, waiters: [] };
+      batch = { client: this.pool.pinned(sellerId), keys: [sellerPrefix(sellerId)], args: ['', '', actor], lines: 0, waiters: [] };
       this.open.set(batchKey, batch);
       this.schedule();
     }

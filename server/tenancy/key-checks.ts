@@ -7,7 +7,17 @@ import { tenancyKeys } from './redis-keys';
 /** What Redis knows of a presented key id, and whether this one request may go on. */
 export type KeyCheck =
   | { found: false }
-  | { found: true; sellerId: string; label: string; hash: string; revoked: boolean; allowed: boolean; retryAfterUs: number; remaining: number };
+  | { found: true; record: KeyRecord; allowed: boolean; retryAfterUs: number; remaining: number };
+
+/** The stored record of a key id: whose it is, its label, the HMAC of the whole key (bytes), whether revoked. */
+export interface KeyRecord {
+  sellerId: string;
+  label: string;
+  hash: Buffer;
+  revoked: boolean;
+}
+
+const NOT_FOUND: KeyCheck = { found: false };
 
 const NoKey = z.tuple([]);
 const KeyReply = z.tuple([z.string(), z.string(), z.string(), z.string()]).rest(z.number());
@@ -53,7 +63,7 @@ export class KeyChecks {
     this.waiting.clear();
     for (const [keyId, queue] of batches) {
       this.run(keyId, queue.length).then(
-        (checks) => queue.forEach((waiting, index) => waiting.resolve(checks[index] ?? { found: false })),
+        (checks) => queue.forEach((waiting, index) => waiting.resolve(checks[index] ?? NOT_FOUND)),
         (error: unknown) => queue.forEach((waiting) => waiting.reject(error)),
       );
     }
@@ -64,17 +74,21 @@ export class KeyChecks {
     const intervalUs = Math.max(1, Math.floor(windowUs / this.rate.limit));
     const nowUs = this.clock().getTime() * 1000;
     const reply = await authenticateScript.run(this.pool, [tenancyKeys.apiKey(keyId), tenancyKeys.rateLimit(keyId)], [String(nowUs), String(intervalUs), String(windowUs), String(count)]);
-    if (NoKey.safeParse(reply).success) return Array.from({ length: count }, () => ({ found: false }));
+    const checks: KeyCheck[] = [];
+    if (NoKey.safeParse(reply).success) {
+      for (let index = 0; index < count; index++) checks.push(NOT_FOUND);
+      return checks;
+    }
     const [sellerId, label, hash, revokedAt, ...charges] = KeyReply.parse(reply);
-    const record = { found: true as const, sellerId, label, hash };
-    if (revokedAt !== '') return Array.from({ length: count }, () => ({ ...record, revoked: true, allowed: false, retryAfterUs: 0, remaining: 0 }));
-    if (charges.length !== count * 3) throw new Error(`authenticate.lua answered ${count} requests with ${charges.length} figures`);
-    return Array.from({ length: count }, (_, index) => ({
-      ...record,
-      revoked: false,
-      allowed: charges[index * 3] === 1,
-      retryAfterUs: charges[index * 3 + 1] ?? 0,
-      remaining: charges[index * 3 + 2] ?? 0,
-    }));
+    const record: KeyRecord = { sellerId, label, hash: Buffer.from(hash, 'hex'), revoked: revokedAt !== '' };
+    if (!record.revoked && charges.length !== count * 3) throw new Error(`authenticate.lua answered ${count} requests with ${charges.length} figures`);
+    for (let index = 0; index < count; index++) {
+      checks.push(
+        record.revoked
+          ? { found: true, record, allowed: false, retryAfterUs: 0, remaining: 0 }
+          : { found: true, record, allowed: charges[index * 3] === 1, retryAfterUs: charges[index * 3 + 1] ?? 0, remaining: charges[index * 3 + 2] ?? 0 },
+      );
+    }
+    return checks;
   }
 }

@@ -54,7 +54,7 @@ export function newSellerId(): string {
 
 /** Sellers, their API keys and each key's rate limit. */
 export class Tenants {
-  private readonly presentedHashes = new Map<string, string>();
+  private readonly presentedHashes = new Map<string, Buffer>();
   private readonly keyChecks: KeyChecks;
 
   constructor(
@@ -150,16 +150,16 @@ export class Tenants {
     const check = await this.keyChecks.check(keyId);
     if (!check.found) return { outcome: 'unauthorized' };
     // The digest is compared whatever else the record says, so a revoked key costs the same time as a live one.
-    const matches = sameDigest(this.presentedHash(apiKey), check.hash);
-    if (!matches || check.revoked) return { outcome: 'unauthorized' };
+    const matches = sameDigest(this.presentedHash(apiKey), check.record.hash);
+    if (!matches || check.record.revoked) return { outcome: 'unauthorized' };
     if (!check.allowed) return { outcome: 'limited', retryAfterSeconds: Math.max(1, Math.ceil(check.retryAfterUs / 1_000_000)), limit: this.rate.limit };
-    return { outcome: 'ok', principal: { sellerId: check.sellerId, keyId, label: check.label }, limit: this.rate.limit, remaining: check.remaining };
+    return { outcome: 'ok', principal: { sellerId: check.record.sellerId, keyId, label: check.record.label }, limit: this.rate.limit, remaining: check.remaining };
   }
 
-  private presentedHash(apiKey: string): string {
+  private presentedHash(apiKey: string): Buffer {
     let hash = this.presentedHashes.get(apiKey);
     if (hash === undefined) {
-      hash = hashApiKey(this.hashKey, apiKey);
+      hash = Buffer.from(hashApiKey(this.hashKey, apiKey), 'hex');
       if (this.presentedHashes.size >= PRESENTED_HASHES) this.presentedHashes.clear();
       this.presentedHashes.set(apiKey, hash);
     }

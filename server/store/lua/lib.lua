@@ -91,7 +91,8 @@ local function delta_arg(d)
   return d
 end
 
--- The ledger entry of one counter change; sku_move is the only caller but for ingest.lua's batched reservations.
+-- The ledger entry of one counter change. Only sku_move writes one, and ingest.lua's fast path, which adds its
+-- reservations to the counters once per batch.
 local function ledger_append(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
   redis.call('XADD', key('ledger'), '*', 'kind', kind, 'sku', sku, 'dOnHand', delta_arg(d_on_hand),
     'dReserved', delta_arg(d_reserved), 'dSafety', delta_arg(d_safety), 'dQuarantine', delta_arg(d_quarantine),
