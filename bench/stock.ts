@@ -35,6 +35,8 @@ interface Run {
   /** CPU time per operation, µs: this process, and the redis-server. */
   nodeMicros: number;
   redisMicros: number;
+  /** Diagnostics: orders per ingest_orders call to Redis (ingests issued together travel together). */
+  ordersPerCall?: number;
 }
 
 /** CPU time a process has used so far, µs (Linux /proc; NaN elsewhere). */
@@ -89,11 +91,14 @@ async function seed(seller: SellerStore): Promise<void> {
 }
 
 /** Ingests `total` orders and checks that every one allocated, so no held order or replay flatters the figure. */
-function ingestRun(redis: LaunchedRedis, seller: SellerStore, total: number, listings: readonly string[]): Promise<Run> {
-  return throughput(redis, total, async () => {
+async function ingestRun(redis: LaunchedRedis, store: StoreClass, seller: SellerStore, total: number, listings: readonly string[]): Promise<Run> {
+  const before = store.ingestStats();
+  const run = await throughput(redis, total, async () => {
     const result = await seller.orders.ingest(order(listings));
     if (result.status !== 'ALLOCATED' || !result.created) throw new Error(`a bench order did not allocate: ${JSON.stringify(result)}`);
   });
+  const after = store.ingestStats();
+  return { ...run, ordersPerCall: (after.orders - before.orders) / Math.max(1, after.batches - before.batches) };
 }
 
 async function usedMemory(store: StoreClass): Promise<number> {
@@ -111,7 +116,7 @@ async function withStore<T>(persistence: Persistence, body: (redis: LaunchedRedi
     try {
       const seller = store.forSeller('bench', 'bench');
       await seed(seller);
-      await ingestRun(redis, seller, WARMUP_ORDERS, ['L-A']);
+      await ingestRun(redis, store, seller, WARMUP_ORDERS, ['L-A']);
       return await body(redis, store, seller);
     } finally {
       await store.close();
@@ -126,12 +131,12 @@ const memory = await withStore('none', async (redis, store, seller) => {
   await store.pool.pick().set('bench:counter', String(Number.MAX_SAFE_INTEGER));
   const baseline = await throughput(redis, ORDERS, () => store.pool.pick().decrBy('bench:counter', 1));
   const before = await usedMemory(store);
-  const singleLine = await ingestRun(redis, seller, ORDERS, ['L-A']);
+  const singleLine = await ingestRun(redis, store, seller, ORDERS, ['L-A']);
   const bytesPerOrder = Math.round(((await usedMemory(store)) - before) / ORDERS);
-  const threeLine = await ingestRun(redis, seller, ORDERS, ['L-A', 'L-B', 'L-C']);
+  const threeLine = await ingestRun(redis, store, seller, ORDERS, ['L-A', 'L-B', 'L-C']);
   return { baseline, singleLine, threeLine, bytesPerOrder };
 });
-const aofAlways = await withStore('aof-always', (redis, _store, seller) => ingestRun(redis, seller, AOF_ORDERS, ['L-A']));
+const aofAlways = await withStore('aof-always', (redis, store, seller) => ingestRun(redis, store, seller, AOF_ORDERS, ['L-A']));
 
 const { baseline, singleLine, threeLine, bytesPerOrder } = memory;
 const round = Math.round;
@@ -146,7 +151,9 @@ const rows: string[][] = [
 ];
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+const perCall = (run: Run) => (run.ordersPerCall ?? 0).toFixed(0);
 console.log(`(${IN_FLIGHT} in flight over ${CONNECTIONS} connections; ${ORDERS} orders per in-memory run, ${AOF_ORDERS} with appendfsync always; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
+console.log(`(orders per ingest_orders call: single-line ${perCall(singleLine)}, 3-line ${perCall(threeLine)}, appendfsync always ${perCall(aofAlways)})`);
 console.log(
   JSON.stringify({
     bench: 'stock',

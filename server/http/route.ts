@@ -33,9 +33,13 @@ export interface BoundRoute {
   handle(ctx: AppContext, deps: AppDeps): Promise<void>;
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, location: ValidationIssue['location'], language: Language, issues: ValidationIssue[]): unknown {
+function parsePart(schema: z.ZodType | undefined, value: () => unknown, location: ValidationIssue['location'], language: Language, issues: ValidationIssue[]): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value, { error: localeFor(language) });
+  const input = value();
+  // A parse with an error map costs twice one without, and only a failure needs its texts: parse plainly first.
+  const plain = schema.safeParse(input);
+  if (plain.success) return plain.data;
+  const result = schema.safeParse(input, { error: localeFor(language) });
   if (result.success) return result.data;
   issues.push(...validationIssues(location, result.error));
   return undefined;
@@ -48,12 +52,10 @@ export function route<E extends Endpoint>(endpoint: E, handler: RouteHandler<E>)
     async handle(ctx, deps) {
       const { language, requestId } = ctx.state;
       const issues: ValidationIssue[] = [];
-      const params = parsePart(endpoint.params, { ...ctx.params }, 'params', language, issues);
-      const query = parsePart(endpoint.query, { ...ctx.query }, 'query', language, issues);
+      const params = parsePart(endpoint.params, () => ({ ...ctx.params }), 'params', language, issues);
+      const query = parsePart(endpoint.query, () => ({ ...ctx.query }), 'query', language, issues);
       // No body at all reads as {}; a JSON null or number is a body of the wrong shape.
-      const empty = ctx.request.body === undefined || (ctx.request.rawBody ?? '').trim() === '';
-      const raw = empty ? {} : ctx.request.body;
-      const body = parsePart(endpoint.body, raw, 'body', language, issues);
+      const body = parsePart(endpoint.body, () => (ctx.request.body === undefined || (ctx.request.rawBody ?? '').trim() === '' ? {} : ctx.request.body), 'body', language, issues);
       if (issues.length > 0) throw new RequestValidationError(issues);
       const scope = endpoint.auth === 'seller' ? sellerScope(ctx) : {};
       const input = { params, query, body, deps, ctx, language, requestId, ...scope } as RouteInput<E>;

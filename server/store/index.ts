@@ -1,6 +1,7 @@
 import { AlertStore } from './alerts';
 import { CatalogStore } from './catalog';
 import { SellerContext, type Clock } from './context';
+import { IngestBatcher } from './ingest-batch';
 import { OrderStore } from './orders';
 import { RedisPool, ScriptRunner } from './redis';
 import { SettingsStore } from './settings';
@@ -23,12 +24,20 @@ export interface SellerStore {
   sync: SyncStateStore;
 }
 
+/** Seller views kept for reuse: they hold no state of their own, and a request makes one each time. */
+const SELLER_VIEWS = 1024;
+
 export class Store {
+  private readonly ingests: IngestBatcher;
+  private readonly sellerViews = new Map<string, SellerStore>();
+
   private constructor(
     readonly pool: RedisPool,
     private readonly runner: ScriptRunner,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.ingests = new IngestBatcher(runner, pool, clock);
+  }
 
   static async open(url: string, options: { connections?: number; clock?: Clock } = {}): Promise<Store> {
     const pool = await RedisPool.connect(url, options.connections ?? 4);
@@ -38,16 +47,27 @@ export class Store {
   }
 
   forSeller(sellerId: string, actor = 'system'): SellerStore {
+    const viewKey = `${sellerId}\n${actor}`;
+    const known = this.sellerViews.get(viewKey);
+    if (known) return known;
     const ctx = new SellerContext(this.runner, this.pool, sellerId, actor, this.clock);
-    return {
+    const view: SellerStore = {
       sellerId,
       catalog: new CatalogStore(ctx),
-      orders: new OrderStore(ctx),
+      orders: new OrderStore(ctx, this.ingests),
       stock: new StockStore(ctx),
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),
       sync: new SyncStateStore(ctx),
     };
+    if (this.sellerViews.size >= SELLER_VIEWS) this.sellerViews.clear();
+    this.sellerViews.set(viewKey, view);
+    return view;
+  }
+
+  /** Ingest calls sent to Redis and the orders in them, since the store opened. */
+  ingestStats(): { batches: number; orders: number } {
+    return { ...this.ingests.stats };
   }
 
   /** The seller's keys, scripts and clock, for modules beside the store that run their own scripts (waybills, scans). */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { orderKey, type Channel } from '../../shared/ids';
+import type { Channel } from '../../shared/ids';
 import { OrderInputSchema, OrderSchema, type Claim, type Order, type OrderInput } from '../../shared/order';
-import { HeldReasonSchema, OrderStateSchema, type OrderState } from '../../shared/state-machine';
+import { ORDER_STATES, OrderStateSchema, type OrderState } from '../../shared/state-machine';
 import type { TrackingLine, TrackingStatusSchema } from '../../shared/order';
 import { luaArray, type SellerContext } from './context';
 import { StoreError } from './errors';
+import type { IngestBatcher, IngestResult } from './ingest-batch';
 import {
   CancelInputSchema,
   CancelLineInputSchema,
@@ -21,15 +22,7 @@ import {
 } from './inputs';
 import { validated } from './validate';
 
-export const IngestResultSchema = z.object({
-  key: z.string(),
-  status: OrderStateSchema,
-  reason: HeldReasonSchema.nullable(),
-  detail: z.string().nullable(),
-  created: z.boolean(),
-  replay: z.boolean(),
-});
-export type IngestResult = z.infer<typeof IngestResultSchema>;
+export type { IngestResult };
 
 const StatusReply = z.object({ key: z.string(), status: OrderStateSchema }).loose();
 const OrdersReply = z.object({ orders: luaArray(z.object({ key: z.string(), status: OrderStateSchema })), replay: z.boolean().optional() });
@@ -65,15 +58,34 @@ export interface WaybillAttachment {
  * throws StoreValidationError naming the field, and a refusal by the state machine or stock throws StoreError.
  */
 export class OrderStore {
-  constructor(private readonly ctx: SellerContext) {}
+  constructor(
+    private readonly ctx: SellerContext,
+    private readonly ingests: IngestBatcher,
+  ) {}
 
-  /** Idempotent per line; `rank` orders backorders (oldest first). */
-  async ingest(order: OrderInput): Promise<IngestResult> {
-    const input = validated(OrderInputSchema, order);
-    const key = orderKey(input.channel, input.account, input.orderId);
-    const rank = input.orderedAt ? Date.parse(input.orderedAt) : this.ctx.clock().getTime();
-    // The hot path: the validated input goes to the script as it is, with its key and rank beside it.
-    return this.ctx.callParsed('ingest_order', [this.ctx.keys.order(key)], [JSON.stringify(input), key, String(rank)], IngestResultSchema);
+  /**
+   * Idempotent per line; backorders resume oldest first by `orderedAt` (or when first seen). Ingests issued
+   * together share one call to Redis (server/store/ingest-batch.ts) and still run in the order issued, each
+   * with its own result or refusal.
+   */
+  ingest(order: OrderInput): Promise<IngestResult> {
+    // Not async: the batcher's promise is handed back as it is, without another one wrapped around it.
+    let input: OrderInput;
+    try {
+      input = validated(OrderInputSchema, order);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.ingests.ingest(this.ctx.sellerId, this.ctx.actor, input);
+  }
+
+  /**
+   * For inputs that are already the output of OrderInputSchema, alone or inside a larger schema (the HTTP
+   * route parses its body with it): the same as `ingest` for each, in order, without parsing them again.
+   * Anything else goes through `ingest`. Each outcome is settled, never thrown.
+   */
+  ingestParsed(inputs: readonly OrderInput[]): Promise<PromiseSettledResult<IngestResult>[]> {
+    return Promise.allSettled(inputs.map((input) => this.ingests.ingest(this.ctx.sellerId, this.ctx.actor, input)));
   }
 
   /** MANUAL by default; ADDRESS when the carrier refused the address (the order waits for a corrected one). */
@@ -158,31 +170,39 @@ export class OrderStore {
 
   /**
    * Orders in the order they last changed (ascending seq). A page ends at a seq, so an order that changes
-   * while someone pages moves past the cursor and is seen again rather than skipped.
+   * while someone pages moves past the cursor and is seen again rather than skipped. Each order is in the
+   * index of its state, scored by its seq; without a status filter the indexes are read side by side.
    */
   async list(orderQuery: OrderQuery): Promise<OrderPage> {
     const query = validated(OrderQuerySchema, orderQuery);
-    const index = query.status ? this.ctx.keys.stateIndex(query.status) : this.ctx.keys.orderIndex;
+    const states = query.status ? [query.status] : ORDER_STATES;
     const redis = this.ctx.redis();
     const orders: Order[] = [];
     let after = query.after ?? 0;
     let exhausted = false;
     // A channel filter may skip most of a page; keep reading, but only so far in one request.
     for (let round = 0; round < 20 && orders.length < query.limit; round++) {
-      const chunk = await redis.zRangeWithScores(index, `(${after}`, '+inf', { BY: 'SCORE', LIMIT: { offset: 0, count: query.limit } });
-      if (chunk.length === 0) {
+      const from = after;
+      const chunks = await Promise.all(
+        states.map(async (state) => {
+          const chunk = await redis.zRangeWithScores(this.ctx.keys.stateIndex(state), `(${from}`, '+inf', { BY: 'SCORE', LIMIT: { offset: 0, count: query.limit } });
+          return chunk.map((entry) => ({ key: entry.value, score: entry.score, state }));
+        }),
+      );
+      // The first `limit` entries after the cursor over every index are among each index's first `limit`.
+      const entries = chunks.flat().sort((a, b) => a.score - b.score).slice(0, query.limit);
+      if (entries.length === 0) {
         exhausted = true;
         break;
       }
-      const entries = chunk.map((entry) => ({ key: entry.value, score: entry.score }));
       const found = new Map((await this.getMany(entries.map((entry) => entry.key))).map((order) => [order.key, order]));
-      // The cursor follows the index's scores, not the orders' own seq: an order that changed since the
-      // index was read has a higher seq and will be met again further on.
+      // The cursor follows the indexes' scores, not the orders' own seq: an order that changed since the
+      // indexes were read has a higher seq and will be met again further on.
       for (const entry of entries) {
         if (orders.length >= query.limit) break;
         after = entry.score;
         const order = found.get(entry.key);
-        if (order && (!query.channel || order.channel === query.channel) && (!query.status || order.state === query.status)) orders.push(order);
+        if (order && order.state === entry.state && (!query.channel || order.channel === query.channel)) orders.push(order);
       }
       if (entries.length < query.limit) {
         exhausted = orders.length < query.limit;

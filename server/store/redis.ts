@@ -35,6 +35,15 @@ export class RedisPool {
     return new RedisPool(clients);
   }
 
+  /** The same connection every time for the same name (a seller), so what is sent for it arrives in order. */
+  pinned(name: string): RedisClient {
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = (hash * 31 + name.charCodeAt(i)) | 0;
+    const client = this.clients[Math.abs(hash) % this.clients.length];
+    if (!client) throw new Error('the Redis pool is empty');
+    return client;
+  }
+
   pick(): RedisClient {
     const client = this.clients[this.turn % this.clients.length];
     this.turn = (this.turn + 1) % this.clients.length;
@@ -64,12 +73,11 @@ export class ScriptRunner {
     }
   }
 
-  /** FCALL of a script: `keys` and `args` as the script's header lists them. */
-  async run(name: ScriptName, keys: readonly string[], args: readonly string[]): Promise<ScriptReply> {
-    const command = ['FCALL', scriptLibrary().functions[name], String(keys.length)];
+  /** FCALL of a script: `keys` and `args` as the script's header lists them; on `client`, or the next one. */
+  async run(name: ScriptName, keys: readonly string[], args: readonly (string | Buffer)[], client: RedisClient = this.pool.pick()): Promise<ScriptReply> {
+    const command: (string | Buffer)[] = ['FCALL', scriptLibrary().functions[name], String(keys.length)];
     for (const key of keys) command.push(key);
     for (const arg of args) command.push(arg);
-    const client = this.pool.pick();
     try {
       return await client.sendCommand<ScriptReply>(command);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ingestSource from './lua/ingest.lua';
 import libSource from './lua/lib.lua';
 import { stateMachineLua } from './lua/state-machine-lua';
 import ackAlert from './scripts/ack_alert.lua';
@@ -7,7 +8,7 @@ import adjustStock from './scripts/adjust_stock.lua';
 import cancelLine from './scripts/cancel_line.lua';
 import cancelOrder from './scripts/cancel_order.lua';
 import holdOrder from './scripts/hold_order.lua';
-import ingestOrder from './scripts/ingest_order.lua';
+import ingestOrders from './scripts/ingest_orders.lua';
 import markWaybillIssued from './scripts/mark_waybill_issued.lua';
 import raiseAlert from './scripts/raise_alert.lua';
 import recordClaim from './scripts/record_claim.lua';
@@ -43,7 +44,7 @@ const SOURCES = {
   cancel_line: cancelLine,
   cancel_order: cancelOrder,
   hold_order: holdOrder,
-  ingest_order: ingestOrder,
+  ingest_orders: ingestOrders,
   mark_waybill_issued: markWaybillIssued,
   raise_alert: raiseAlert,
   record_claim: recordClaim,
@@ -92,6 +93,7 @@ export function assembleLibrary(): ScriptLibrary {
   const code = [
     stateMachineLua(),
     libSource,
+    ingestSource,
     ...bodies.map(([name, body]) => `-- ${name}.lua\nredis.register_function('${name}__VERSION__', function(KEYS, ARGV)\nbegin(KEYS, ARGV)\n${body}\nend)\n`),
   ].join('\n');
   const version = createHash('sha1').update(code).digest('hex').slice(0, 12);

@@ -23,10 +23,8 @@ export function hashApiKey(hashKey: Buffer, apiKey: string): string {
   return createHmac('sha256', hashKey).update(apiKey).digest('hex');
 }
 
-/** Constant-time comparison of two hex digests of the same length. */
-export function sameDigest(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
+/** Constant-time comparison of two digests (bytes). */
+export function sameDigest(left: Buffer, right: Buffer): boolean {
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 

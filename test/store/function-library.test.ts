@@ -19,7 +19,7 @@ describe('the script library', () => {
   it('is one versioned Redis function library with a function per script', async () => {
     const library = scriptLibrary();
     expect(library.name).toMatch(/^sheetship_[0-9a-f]{12}$/);
-    expect(library.functions.ingest_order).toBe(`ingest_order_${library.name.slice('sheetship_'.length)}`);
+    expect(library.functions.ingest_orders).toBe(`ingest_orders_${library.name.slice('sheetship_'.length)}`);
     expect(library.source.startsWith(`#!lua name=${library.name}\n`)).toBe(true);
   });
 

@@ -8,14 +8,16 @@ import { route, type BoundRoute } from '../route';
 export function orderRoutes(): BoundRoute[] {
   return [
     route(API.postOrders, async ({ seller, body, deps, language, requestId }) => {
-      const results: OrderResult[] = [];
-      // In the order sent, so earlier orders in a batch reserve first.
-      for (const input of body.orders) {
+      // The body was parsed with OrderInputSchema already, so the store takes the orders as they are. They go
+      // to Redis together and run in the order sent, so earlier orders in a batch reserve first.
+      const outcomes = await seller.orders.ingestParsed(body.orders);
+      const results = body.orders.map((input, index): OrderResult => {
         const key = orderKey(input.channel, input.account, input.orderId);
-        try {
-          const ingested = await seller.orders.ingest(input);
+        const outcome = outcomes[index];
+        if (outcome?.status === 'fulfilled') {
+          const ingested = outcome.value;
           deps.metrics.ordersIngested.inc({ outcome: ingested.created ? 'created' : ingested.replay ? 'replay' : 'updated' });
-          results.push({
+          return {
             key,
             orderId: input.orderId,
             result: 'applied',
@@ -24,13 +26,12 @@ export function orderRoutes(): BoundRoute[] {
             ...(ingested.detail ? { heldDetail: ingested.detail } : {}),
             created: ingested.created,
             replay: ingested.replay,
-          });
-        } catch (error) {
-          const detail = itemError(error, language, requestId, { key });
-          deps.metrics.ordersIngested.inc({ outcome: 'error' });
-          results.push({ key, orderId: input.orderId, result: 'error', error: detail });
+          };
         }
-      }
+        const detail = itemError(outcome?.reason, language, requestId, { key });
+        deps.metrics.ordersIngested.inc({ outcome: 'error' });
+        return { key, orderId: input.orderId, result: 'error', error: detail };
+      });
       return { results };
     }),
     route(API.listOrders, async ({ seller, query }) => {

@@ -85,6 +85,20 @@ local function available_of(c)
   return a
 end
 
+-- A delta as XADD's argument: the common zero without formatting a number (Lua formats with sprintf).
+local function delta_arg(d)
+  if d == 0 then return '0' end
+  return d
+end
+
+-- The ledger entry of one counter change. Only sku_move writes one, and ingest.lua's fast path, which adds its
+-- reservations to the counters once per batch.
+local function ledger_append(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
+  redis.call('XADD', key('ledger'), '*', 'kind', kind, 'sku', sku, 'dOnHand', delta_arg(d_on_hand),
+    'dReserved', delta_arg(d_reserved), 'dSafety', delta_arg(d_safety), 'dQuarantine', delta_arg(d_quarantine),
+    'reason', reason, 'ref', ref, 'actor', ACTOR)
+end
+
 -- The only way counters change: the counters and a ledger entry together, so each delta column sums to its counter.
 local function sku_move(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
   local k = key('sku', sku)
@@ -92,8 +106,7 @@ local function sku_move(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine
   if d_reserved ~= 0 then redis.call('HINCRBY', k, 'reserved', d_reserved) end
   if d_safety ~= 0 then redis.call('HINCRBY', k, 'safety', d_safety) end
   if d_quarantine ~= 0 then redis.call('HINCRBY', k, 'quarantine', d_quarantine) end
-  redis.call('XADD', key('ledger'), '*', 'kind', kind, 'sku', sku, 'dOnHand', d_on_hand, 'dReserved', d_reserved,
-    'dSafety', d_safety, 'dQuarantine', d_quarantine, 'reason', reason, 'ref', ref, 'actor', ACTOR)
+  ledger_append(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
   touch(sku)
 end
 
@@ -145,12 +158,12 @@ local function order_load(order_key)
   return cjson.decode(raw)
 end
 
+-- Each order is in the index of its state, scored by its seq; together they page every order by last change.
 local function order_save(o, old_state)
   local seq = redis.call('INCR', key('seq'))
   o.seq = seq
   o.updatedAt = NOW_ISO
   redis.call('SET', key('order', o.key), cjson.encode(o))
-  redis.call('ZADD', key('orders'), seq, o.key)
   if old_state and old_state ~= o.state then
     redis.call('ZREM', key('state', old_state), o.key)
   end
@@ -268,13 +281,11 @@ local function hold_out_of_stock(o, short)
 end
 
 -- Reserves `needs` (already checked) and records it on the order. `line_components` are the mappings the
--- lines were reserved under; partial cancels and returns move exactly those units later. The allocation
--- index is scored by the order's rank, so a shortage takes back the newest orders first.
+-- lines were reserved under; partial cancels and returns move exactly those units later.
 local function reserve(o, needs, skus, line_components)
   for _, sku in ipairs(skus) do
     sku_move(sku, 'reserve', 0, needs[sku], 0, 0, 'order', o.key)
     o.allocation[sku] = (o.allocation[sku] or 0) + needs[sku]
-    redis.call('ZADD', key('allocs', sku), o.rank, o.key)
   end
   for i, components in pairs(line_components) do
     o.lines[i].components = components
@@ -309,7 +320,6 @@ local function release_allocation(o, reason)
     if qty > 0 then
       sku_move(sku, 'release', 0, -qty, 0, 0, reason, o.key)
     end
-    redis.call('ZREM', key('allocs', sku), o.key)
   end
   o.allocation = {}
 end
@@ -465,7 +475,6 @@ local function cancel_units(o, line, qty, reason)
       o.allocation[c.sku] = o.allocation[c.sku] - units
       if o.allocation[c.sku] <= 0 then
         o.allocation[c.sku] = nil
-        redis.call('ZREM', key('allocs', c.sku), o.key)
       end
     end
   elseif o.state == 'HELD' and (o.heldReason == 'OUT_OF_STOCK' or o.heldReason == 'UNMAPPED') then

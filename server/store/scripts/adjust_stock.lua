@@ -30,6 +30,34 @@ if ARGV[7] ~= '' and tonumber(ARGV[7]) ~= current then
   return cjson.encode({ status = 'conflict', sku = sku, current = current })
 end
 
+-- The ALLOCATED orders that hold `sku`, newest rank first (the reverse of backorder priority). They are found
+-- by reading the seller's ALLOCATED orders, which only a count below what is reserved needs, so that no
+-- ingest pays for an index of them. A cheap text search skips the orders that cannot hold the SKU: the
+-- allocation is always written by cjson, which leaves a SKU without quotes, backslashes, slashes or control
+-- characters as it is.
+local function allocated_holders(sku)
+  local plain = not sku:find('[%c"\\/]')
+  local holders = {}
+  local start = 0
+  while true do
+    local page = redis.call('ZRANGE', key('state', 'ALLOCATED'), start, start + 499)
+    for _, member in ipairs(page) do
+      local raw = redis.call('GET', key('order', member))
+      if raw and (not plain or raw:find(sku, 1, true)) then
+        local o = cjson.decode(raw)
+        if o.state == 'ALLOCATED' and (o.allocation[sku] or 0) > 0 then holders[#holders + 1] = o end
+      end
+    end
+    if #page < 500 then break end
+    start = start + 500
+  end
+  table.sort(holders, function(a, b)
+    if a.rank ~= b.rank then return a.rank > b.rank end
+    return a.key > b.key
+  end)
+  return holders
+end
+
 local held = {}
 if kind == 'inbound' then
   sku_move(sku, 'inbound', quantity, 0, 0, 0, 'inbound', ref)
@@ -37,25 +65,15 @@ elseif kind == 'safety' then
   if quantity ~= c.safety then sku_move(sku, 'safety', 0, 0, quantity - c.safety, 0, 'safety', ref) end
 else
   if quantity ~= c.onHand then sku_move(sku, 'count', quantity - c.onHand, 0, 0, 0, 'count', ref) end
-  -- Newest first by order rank (the reverse of backorder priority), a page at a time, until covered.
-  local start = 0
-  while true do
-    local now = sku_counters(sku)
-    if now.reserved <= now.onHand then break end
-    local page = redis.call('ZREVRANGE', key('allocs', sku), start, start + 49)
-    if #page == 0 then break end
-    for _, member in ipairs(page) do
+  local now = sku_counters(sku)
+  if now.reserved > now.onHand then
+    for _, o in ipairs(allocated_holders(sku)) do
+      release_allocation(o, 'shortage')
+      hold_out_of_stock(o, { sku })
+      order_save(o, 'ALLOCATED')
+      held[#held + 1] = o.key
       now = sku_counters(sku)
       if now.reserved <= now.onHand then break end
-      local o = order_load(member)
-      if o and o.state == 'ALLOCATED' then
-        release_allocation(o, 'shortage')
-        hold_out_of_stock(o, { sku })
-        order_save(o, 'ALLOCATED')
-        held[#held + 1] = o.key
-      else
-        start = start + 1
-      end
     end
   end
   check_shortage(sku)

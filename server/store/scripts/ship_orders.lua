@@ -47,7 +47,6 @@ for i, o in ipairs(orders) do
   for _, sku in ipairs(sorted_keys(o.allocation)) do
     local qty = o.allocation[sku]
     sku_move(sku, 'ship', -qty, -qty, 0, 0, 'shipment', o.key)
-    redis.call('ZREM', key('allocs', sku), o.key)
   end
   o.allocation = {}
   o.state = 'SHIPPED'
