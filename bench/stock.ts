@@ -28,6 +28,15 @@ const WARMUP_ORDERS = 5_000;
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 60_000);
 const AOF_ORDERS = Number(process.env.BENCH_AOF_ORDERS ?? 30_000);
 const STOCK = 99_999_999;
+const ROUNDS = 5;
+
+/** The run with the median rate (its CPU figures come with it). */
+function median(runs: readonly Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.perSec - b.perSec);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no runs');
+  return middle;
+}
 const RECEIVER = { name: '김철수', phone: '010-1234-5678', zip: '06234', address1: '서울 강남구 테헤란로 1', address2: '101호' };
 
 interface Run {
@@ -129,10 +138,21 @@ async function withStore<T>(persistence: Persistence, body: (redis: LaunchedRedi
 
 const memory = await withStore('none', async (redis, store, seller) => {
   await store.pool.pick().set('bench:counter', String(Number.MAX_SAFE_INTEGER));
-  const baseline = await throughput(redis, ORDERS, () => store.pool.pick().decrBy('bench:counter', 1));
-  const before = await usedMemory(store);
-  const singleLine = await ingestRun(redis, store, seller, ORDERS, ['L-A']);
-  const bytesPerOrder = Math.round(((await usedMemory(store)) - before) / ORDERS);
+  // The baseline and single-line ingest alternate in rounds and each figure is the median of its rounds, so a
+  // change in machine load during the run (other processes, CPU frequency) falls on both sides alike.
+  const baselineRounds: Run[] = [];
+  const singleLineRounds: Run[] = [];
+  const perRound = Math.ceil(ORDERS / ROUNDS);
+  let memoryDelta = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    baselineRounds.push(await throughput(redis, perRound, () => store.pool.pick().decrBy('bench:counter', 1)));
+    const start = await usedMemory(store);
+    singleLineRounds.push(await ingestRun(redis, store, seller, perRound, ['L-A']));
+    memoryDelta += (await usedMemory(store)) - start;
+  }
+  const baseline = median(baselineRounds);
+  const singleLine = median(singleLineRounds);
+  const bytesPerOrder = Math.round(memoryDelta / (perRound * ROUNDS));
   const threeLine = await ingestRun(redis, store, seller, ORDERS, ['L-A', 'L-B', 'L-C']);
   return { baseline, singleLine, threeLine, bytesPerOrder };
 });
@@ -152,7 +172,7 @@ const rows: string[][] = [
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
 for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
 const perCall = (run: Run) => (run.ordersPerCall ?? 0).toFixed(0);
-console.log(`(${IN_FLIGHT} in flight over ${CONNECTIONS} connections; ${ORDERS} orders per in-memory run, ${AOF_ORDERS} with appendfsync always; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
+console.log(`(${IN_FLIGHT} in flight over ${CONNECTIONS} connections; baseline and single-line: medians of ${ROUNDS} alternating rounds of ${Math.ceil(ORDERS / ROUNDS)}; ${ORDERS} orders per 3-line run, ${AOF_ORDERS} with appendfsync always; load average ${loadavg().map((load) => load.toFixed(1)).join(' ')})`);
 console.log(`(orders per ingest_orders call: single-line ${perCall(singleLine)}, 3-line ${perCall(threeLine)}, appendfsync always ${perCall(aofAlways)})`);
 console.log(
   JSON.stringify({
