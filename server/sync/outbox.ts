@@ -64,6 +64,9 @@ export class SellerOutboxWorker {
     let lastClaim = 0;
     let lastRetry = 0;
     let failures = 0;
+    // This consumer's own unacknowledged entries (a batch that failed, or a restart under the same name) are
+    // read again first, after the backoff, instead of waiting for XAUTOCLAIM's idle time.
+    let ownPending = true;
     while (!signal.aborted) {
       try {
         if (!(await this.ensureGroup())) {
@@ -74,6 +77,11 @@ export class SellerOutboxWorker {
         if (Date.now() - lastClaim >= claimIdleMs / 2) {
           lastClaim = Date.now();
           handled += await this.claimStale();
+        }
+        if (ownPending) {
+          const again = await this.readOwnPending();
+          ownPending = again > 0;
+          handled += again;
         }
         handled += await this.readNew();
         if (Date.now() - lastRetry >= RETRY_SWEEP_MS) {
@@ -95,6 +103,7 @@ export class SellerOutboxWorker {
           continue;
         }
         failures += 1;
+        ownPending = true;
         this.report(error);
         await sleep(backoffMs(failures, 500, 30_000), signal);
       }
@@ -130,6 +139,18 @@ export class SellerOutboxWorker {
     const reply = await this.ctx.store.pool.pick().xReadGroup(group, this.ctx.options.instanceId, { key: this.outbox, id: '>' }, { COUNT: batch });
     const entries = (reply ?? []).flatMap((stream) => stream.messages);
     return this.handle(entries);
+  }
+
+  /** Entries delivered to this consumer and never acknowledged; one deleted by retention meanwhile is just acknowledged. */
+  private async readOwnPending(): Promise<number> {
+    const { group, batch } = this.ctx.options.outbox;
+    const redis = this.ctx.store.pool.pick();
+    const reply = await redis.xReadGroup(group, this.ctx.options.instanceId, { key: this.outbox, id: '0' }, { COUNT: batch });
+    const delivered: readonly (Entry | null)[] = (reply ?? []).flatMap((stream) => stream.messages);
+    const live = delivered.filter((entry): entry is Entry => entry !== null && entry.message !== null);
+    const gone = delivered.filter((entry) => entry !== null && entry.message === null).map((entry) => entry?.id ?? '');
+    if (gone.length > 0) await redis.xAck(this.outbox, group, gone);
+    return (await this.handle(live)) + gone.length;
   }
 
   private async claimStale(): Promise<number> {

@@ -36,12 +36,12 @@ async function smartstoreOrders(): Promise<ServerOrder[]> {
 }
 
 /** Polls until `check` holds; the workers run on their own schedule, so waiting is the only honest way. */
-async function until<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
+async function until<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}\nserver log (last 60 lines):\n${server.logs().split('\n').slice(-60).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -72,7 +72,7 @@ beforeAll(async () => {
   await until('the poller to ingest both orders', smartstoreOrders, (orders) => orderKeys.every((key) => orders.some((order) => order.key === key && order.state === 'ALLOCATED')));
   bundle = loadBundle(built.dir);
   expect(bundle.call('saveConnectionSettings', { serverUrl: server.url, apiKey: seller.key, language: 'ko' })).toMatchObject({ ok: true });
-});
+}, 180_000);
 afterAll(async () => {
   await bundle?.gas.UrlFetchApp.close();
   built?.remove();
@@ -111,5 +111,5 @@ describe('the full flow through the built add-on', () => {
     }
     const state = bundle.call('getSidebarState', {}) as { ok: true; value: { counts: Record<string, number> } };
     expect(state.value.counts).toMatchObject({ SHIPPED: 2, ALLOCATED: 0 });
-  });
+  }, 180_000);
 });

@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** Stops the server; a later call is harmless. */
   close(): Promise<void>;
   stderr(): string;
+  /** The server's JSON log lines so far (stdout), for a failing test to show what the workers did. */
+  logs(): string;
 }
 
 /**
@@ -58,5 +60,5 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     rmSync(scratch, { recursive: true, force: true });
   };
   afterAll(close);
-  return { url, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr() };
+  return { url, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr(), logs: () => child.stdout() };
 }
