@@ -41,6 +41,21 @@ export class Cell {
   }
 }
 
+/** Every cell of a block, row by row. */
+export function eachCell(block: readonly (readonly Cell[])[], action: (cell: Cell) => void): void {
+  for (const row of block) for (const cell of row) action(cell);
+}
+
+/** A block read cell by cell into the same shape, as Apps Script's plural getters return it. */
+export function mapCells<T>(block: readonly (readonly Cell[])[], read: (cell: Cell) => T): T[][] {
+  return block.map((row) => row.map(read));
+}
+
+/** Each cell of a block with the item at the same place in a caller's grid (undefined where it is short). */
+export function eachCellWith<T>(block: readonly (readonly Cell[])[], items: readonly (readonly T[])[], action: (cell: Cell, item: T | undefined) => void): void {
+  block.forEach((row, rowIndex) => row.forEach((cell, columnIndex) => action(cell, items[rowIndex]?.[columnIndex])));
+}
+
 /**
  * A rectangle of a sheet kept by a rule or a protection. Bounded edges move when rows or columns are
  * inserted or deleted (inserting inside the rectangle grows it, like Sheets); a null last row or column
