@@ -25,6 +25,9 @@ describe('buyer data erasure', () => {
     await s.orders.cancel(keyOf(cancelled), 'buyer changed mind');
     // A worker's alert that quotes the buyer.
     await s.alerts.raise('SYNC_ERROR', 'warning', keyOf(shipped), { account: 'main', orderKey: keyOf(shipped), message: '오래된고객 010-1111-2222 확인 실패' });
+    // A tracking dispatch still retried, with the channel's error text.
+    const dispatchAttempts = { attempts: 3, since: '2025-01-01T00:00:00.000Z', code: 'REJECTED', message: '수취인 오래된고객 불일치' };
+    await store.pool.pick().hSet(sellerKeys(s.sellerId).syncDispatchAttempts, keyOf(shipped), JSON.stringify(dispatchAttempts));
 
     now += 100 * DAY;
     const recent = orderInput([{ listingId: 'L-A', quantity: 1 }], { receiver: receiver('최근고객', '010-5555-6666') });
@@ -51,6 +54,7 @@ describe('buyer data erasure', () => {
     expect(await s.orders.require(keyOf(recent))).toMatchObject({ receiver: recent.receiver });
     expect((await s.orders.require(keyOf(open))).piiErasedAt).toBeUndefined();
     expect(await s.alerts.get(`SYNC_ERROR:${keyOf(shipped)}`)).toMatchObject({ detail: { account: 'main', orderKey: keyOf(shipped), message: '' } });
+    expect(JSON.parse((await store.pool.pick().hGet(sellerKeys(s.sellerId).syncDispatchAttempts, keyOf(shipped))) ?? '')).toEqual({ ...dispatchAttempts, message: '' });
 
     const dump = JSON.stringify(await sellerDump(store, s.sellerId));
     for (const gone of ['오래된고객', '010-1111-2222', '01011112222', '오래된 메모', '취소한고객', '010-3333-4444']) expect(dump).not.toContain(gone);

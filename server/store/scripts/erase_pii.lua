@@ -4,7 +4,8 @@
   (all become ''), and are marked `piiErasedAt`. Everything else stays (lines, state, tracking, waybill ids,
   allocation history in the ledger), so stock history and the duplicate-ship checks still work. Copies go
   too: the CJ booking and CJ's short address (주소약칭) kept on the order's waybills (once every order of the
-  parcel is closed; until then a void may still need them), and free text in alerts about the order. The erased order gets a new seq, so a
+  parcel is closed; until then a void may still need them), and free text in alerts about the order and in a
+  tracking dispatch's retry record. The erased order gets a new seq, so a
   sheet refresh replaces its row. Orders come from `closed-orders` (zset: order key -> ms it closed), oldest
   first, and leave it once handled. Bounded per call: call again while `more` is true. Idempotent.
 
@@ -67,6 +68,17 @@ local function scrub_alerts(o)
   end
 end
 
+-- A tracking dispatch still being retried keeps the channel's last error text (server/sync/retry-queue.ts).
+local function scrub_dispatch_attempts(o)
+  local raw = redis.call('HGET', key('sync:dispatch-attempts'), o.key)
+  if not raw then return end
+  local attempts = cjson.decode(raw)
+  if attempts.message and attempts.message ~= '' then
+    attempts.message = ''
+    redis.call('HSET', key('sync:dispatch-attempts'), o.key, cjson.encode(attempts))
+  end
+end
+
 local due = redis.call('ZRANGEBYSCORE', key('closed-orders'), '-inf', '(' .. cutoff, 'LIMIT', 0, batch)
 local erased = 0
 for _, order_key in ipairs(due) do
@@ -81,6 +93,7 @@ for _, order_key in ipairs(due) do
     end
     erase_waybills(o)
     scrub_alerts(o)
+    scrub_dispatch_attempts(o)
   end
   redis.call('ZREM', key('closed-orders'), order_key)
 end
