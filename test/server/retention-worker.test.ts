@@ -85,4 +85,30 @@ describe('retention worker', () => {
     expect(log).not.toContain('워커고객');
     expect(log).not.toContain('010-2468-1357');
   });
+
+  it('shares the work when two instances run it at once: every order erased once, the ledger still explains the counters', async () => {
+    const sellerId = testSellerId('retwboth');
+    await seedCatalog(today.forSeller(sellerId), { stock: { A: 50 }, listings: { 'L-A': { A: 1 } } });
+    const keys: string[] = [];
+    for (let i = 0; i < 12; i++) keys.push(await shippedOrder(sellerId, `동시고객${i}`, `010-4000-${String(1000 + i)}`));
+    const silent = createLogger('silent', new Writable({ write: (_chunk, _encoding, done) => done() }));
+    const registries = [new Registry(), new Registry()];
+    const other = await openTestStore({ clock: () => new Date(Date.now() + 100 * DAY) });
+    const workers = [later, other].map((store, i) =>
+      startRetentionWorker({ store, sellerIds: async () => [sellerId], policy: { ledgerMs: 90 * DAY, outboxMs: 7 * DAY, piiMs: 90 * DAY }, intervalMs: 20, logger: silent, registry: registries[i]! }),
+    );
+    const s = today.forSeller(sellerId);
+    try {
+      await until('every order erased', async () => (await s.orders.getMany(keys)).every((order) => order.piiErasedAt));
+      await until('the ledger folded', async () => (await today.pool.pick().xLen(sellerKeys(sellerId).ledger)) === 0);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+    const erasedBy = await Promise.all(registries.map(async (registry) => (await registry.getSingleMetric('sheetship_retention_items_total')?.get())?.values.find((value) => value.labels.kind === 'orders_erased')?.value ?? 0));
+    expect(erasedBy[0]! + erasedBy[1]!).toBe(12);
+    const { onHand, reserved, safety, quarantine } = await counters(s, 'A');
+    expect({ onHand, reserved }).toEqual({ onHand: 38, reserved: 0 });
+    expect(await s.stock.ledgerTotals('A')).toEqual({ onHand, reserved, safety, quarantine });
+    expect(JSON.stringify(await sellerDump(today, sellerId))).not.toContain('동시고객');
+  });
 });
