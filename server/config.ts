@@ -60,6 +60,14 @@ const ConfigSource = z.object({
   SHEETSHIP_SYNC_LEASE_SECONDS: integer(2, 600).default(30),
   /** Demo mode: seconds between generated orders on each sandbox account. */
   SHEETSHIP_DEMO_ORDER_SECONDS: integer(1, 3600).default(4),
+  /** Ledger entries older than this are folded into per-SKU sums (the counters stay explained). */
+  SHEETSHIP_LEDGER_RETENTION_DAYS: integer(1, 36_500).default(90),
+  /** Outbox entries older than this are dropped, except work a consumer group has not finished. */
+  SHEETSHIP_OUTBOX_RETENTION_DAYS: integer(1, 3650).default(7),
+  /** Buyer data of orders shipped, delivered, returned or cancelled longer ago than this is erased; 0: never. */
+  SHEETSHIP_PII_RETENTION_DAYS: integer(0, 36_500).default(90),
+  /** How often retention runs (±10%). */
+  SHEETSHIP_RETENTION_INTERVAL_SECONDS: integer(1, 86_400).default(3600),
 });
 
 export interface Config {
@@ -80,7 +88,11 @@ export interface Config {
   shipping: { cjUrl: string | undefined; issueLeaseMs: number; labelLinkMs: number; upkeepIntervalMs: number; cjSaveDelayMs: number };
   sync: { enabled: boolean; pollIntervalMs: number | undefined; leaseMs: number };
   demoOrderIntervalMs: number;
+  /** piiMs null: never erase. */
+  retention: { ledgerMs: number; outboxMs: number; piiMs: number | null; intervalMs: number };
 }
+
+const DAY_MS = 24 * 3_600_000;
 
 /** Start-up stops on this with its one line. */
 export class ConfigError extends Error {
@@ -146,5 +158,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       leaseMs: c.SHEETSHIP_SYNC_LEASE_SECONDS * 1000,
     },
     demoOrderIntervalMs: c.SHEETSHIP_DEMO_ORDER_SECONDS * 1000,
+    retention: {
+      ledgerMs: c.SHEETSHIP_LEDGER_RETENTION_DAYS * DAY_MS,
+      outboxMs: c.SHEETSHIP_OUTBOX_RETENTION_DAYS * DAY_MS,
+      piiMs: c.SHEETSHIP_PII_RETENTION_DAYS === 0 ? null : c.SHEETSHIP_PII_RETENTION_DAYS * DAY_MS,
+      intervalMs: c.SHEETSHIP_RETENTION_INTERVAL_SECONDS * 1000,
+    },
   };
 }

@@ -15,6 +15,7 @@ import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
 import { startShippingWorker } from './alerts/worker';
 import { startCjSandbox } from './carriers/cj/sandbox';
+import { startRetentionWorker } from './retention/worker';
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
 class StartupError extends Error {}
@@ -113,6 +114,18 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   });
   // Settles CJ issuances a crash left behind (at once, then every round) and derives the time-based alerts.
   workers.add(startShippingWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.upkeepIntervalMs, logger }));
+  // Ledger and outbox trimming and buyer data erasure; safe to run on every instance at once.
+  const { intervalMs: retentionIntervalMs, ...retentionPolicy } = config.retention;
+  workers.add(
+    startRetentionWorker({
+      store,
+      sellerIds: () => assembled.deps.tenants.sellerIds(),
+      policy: retentionPolicy,
+      intervalMs: retentionIntervalMs,
+      logger,
+      registry: assembled.deps.metrics.registry,
+    }),
+  );
   const running = await listen(assembled.app, config.host, config.port);
   closers.push(() => running.close(config.shutdownTimeoutMs));
 

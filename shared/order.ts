@@ -14,6 +14,18 @@ export const ReceiverSchema = z.strictObject({
 });
 export type Receiver = z.infer<typeof ReceiverSchema>;
 
+/**
+ * A receiver whose data was erased by retention (the order has `piiErasedAt`): every field is ''. Stored
+ * orders may carry one; order input never does.
+ */
+export const ErasedReceiverSchema = z.strictObject({
+  name: z.literal(''),
+  phone: z.literal(''),
+  zip: z.literal(''),
+  address1: z.literal(''),
+  address2: z.literal('').optional(),
+});
+
 export const OrderLineInputSchema = z.strictObject({
   lineId: LineIdSchema,
   listingId: ListingIdSchema,
@@ -95,7 +107,7 @@ export const OrderSchema = z.object({
   /** Why it is held, for people: the unmapped listings, the short SKUs, the carrier's address error. */
   heldDetail: z.string().nullable(),
   lines: z.array(OrderLineSchema),
-  receiver: ReceiverSchema,
+  receiver: z.union([ReceiverSchema, ErasedReceiverSchema]),
   message: z.string().optional(),
   orderedAt: z.string().optional(),
   dueAt: z.string().optional(),
@@ -119,6 +131,8 @@ export const OrderSchema = z.object({
   deliveredAt: z.string().optional(),
   cancelledAt: z.string().optional(),
   returnedAt: z.string().optional(),
+  /** When retention erased the receiver and the delivery message. */
+  piiErasedAt: z.string().optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

@@ -29,6 +29,27 @@ export const TRANSITIONS: Readonly<Record<OrderState, readonly OrderState[]>> = 
 export const RESERVING_STATES: readonly OrderState[] = ['ALLOCATED', 'WAYBILL_ISSUED'];
 export const TERMINAL_STATES: readonly OrderState[] = ORDER_STATES.filter((state) => TRANSITIONS[state].length === 0);
 
+/** Every state `from` can reach, itself included. */
+function reachable(from: OrderState): Set<OrderState> {
+  const seen = new Set<OrderState>([from]);
+  const queue: OrderState[] = [from];
+  for (let state = queue.shift(); state; state = queue.shift()) {
+    for (const next of TRANSITIONS[state]) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return seen;
+}
+
+/**
+ * States past fulfilment (shipped, delivered, returned, cancelled): none of them leads back to a state an
+ * order starts in, so nothing will be packed or labelled for the order again. The buyer's data is erased a
+ * retention period after an order last entered one of these.
+ */
+export const CLOSED_STATES: readonly OrderState[] = ORDER_STATES.filter((state) => !INITIAL_STATES.some((initial) => reachable(state).has(initial)));
+
 export function canTransition(from: OrderState, to: OrderState): boolean {
   return TRANSITIONS[from].includes(to);
 }

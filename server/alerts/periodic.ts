@@ -3,17 +3,19 @@ import type { StoppableWorker } from '../workers';
 
 /**
  * Runs `task` now and then every `intervalMs` after the previous run ends, until stopped. A failing run is
- * logged and the next one still comes; stop() waits for a run in progress.
+ * logged and the next one still comes; stop() waits for a run in progress. With `jitter` (a fraction, e.g.
+ * 0.1), each wait is drawn from intervalMs ± that share, so instances started together drift apart.
  */
-export function periodic(name: string, intervalMs: number, task: () => Promise<void>, logger: Logger): StoppableWorker {
+export function periodic(name: string, intervalMs: number, task: () => Promise<void>, logger: Logger, jitter = 0): StoppableWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const wait = (): number => Math.max(1, Math.round(intervalMs * (1 + jitter * (2 * Math.random() - 1))));
   const run = (): void => {
     running = task()
       .catch((error: unknown) => logger.error({ worker: name, err: error }, 'periodic task failed'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(run, intervalMs);
+        if (!stopped) timer = setTimeout(run, wait());
       });
   };
   run();

@@ -3,6 +3,7 @@ import { CatalogStore } from './catalog';
 import { SellerContext, type Clock } from './context';
 import { IngestBatcher } from './ingest-batch';
 import { OrderStore } from './orders';
+import { PrivacyStore } from './privacy';
 import { RedisPool, ScriptRunner } from './redis';
 import { SettingsStore } from './settings';
 import { StockStore } from './stock';
@@ -22,6 +23,8 @@ export interface SellerStore {
   settings: SettingsStore;
   /** The poller's lease and fenced cursor per channel account. */
   sync: SyncStateStore;
+  /** Buyer data erasure of orders closed long ago. */
+  privacy: PrivacyStore;
 }
 
 /** Seller views kept for reuse: they hold no state of their own, and a request makes one each time. */
@@ -59,6 +62,7 @@ export class Store {
       alerts: new AlertStore(ctx),
       settings: new SettingsStore(ctx),
       sync: new SyncStateStore(ctx),
+      privacy: new PrivacyStore(ctx),
     };
     if (this.sellerViews.size >= SELLER_VIEWS) this.sellerViews.clear();
     this.sellerViews.set(viewKey, view);

@@ -121,6 +121,11 @@ export const TrimInputSchema = z.strictObject({
   batch: z.int().min(1).max(100_000),
 });
 
+export const EraseInputSchema = z.strictObject({
+  closedBefore: z.date(),
+  batch: z.int().min(1).max(10_000),
+});
+
 export const RaiseAlertInputSchema = z.strictObject({
   type: AlertTypeSchema,
   severity: AlertSeveritySchema,

@@ -22,6 +22,9 @@ export function sellerKeys(sellerId: string) {
     skuListings: (sku: string) => `${p}sku-listings:${sku}`,
     order: (orderKey: string) => `${p}order:${orderKey}`,
     stateIndex: (state: OrderState) => `${p}state:${state}`,
+    /** Closed orders by when they closed (ms), until their buyer data is erased. */
+    closedOrders: `${p}closed-orders`,
+    closedOrdersBackfill: `${p}closed-orders-backfill`,
     waiting: (sku: string) => `${p}waiting:${sku}`,
     unmapped: (listingKey: string) => `${p}unmapped:${listingKey}`,
     seq: `${p}seq`,

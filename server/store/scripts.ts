@@ -7,7 +7,9 @@ import acquireLease from './scripts/acquire_lease.lua';
 import adjustStock from './scripts/adjust_stock.lua';
 import cancelLine from './scripts/cancel_line.lua';
 import cancelOrder from './scripts/cancel_order.lua';
+import erasePii from './scripts/erase_pii.lua';
 import holdOrder from './scripts/hold_order.lua';
+import indexClosedOrders from './scripts/index_closed_orders.lua';
 import ingestOrders from './scripts/ingest_orders.lua';
 import markWaybillIssued from './scripts/mark_waybill_issued.lua';
 import raiseAlert from './scripts/raise_alert.lua';
@@ -43,7 +45,9 @@ const SOURCES = {
   adjust_stock: adjustStock,
   cancel_line: cancelLine,
   cancel_order: cancelOrder,
+  erase_pii: erasePii,
   hold_order: holdOrder,
+  index_closed_orders: indexClosedOrders,
   ingest_orders: ingestOrders,
   mark_waybill_issued: markWaybillIssued,
   raise_alert: raiseAlert,

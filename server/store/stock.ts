@@ -89,23 +89,36 @@ export class StockStore {
     return reply.tried;
   }
 
-  /** Retention: folds and drops ledger entries older than the cut-off, and trims the outbox. */
-  async trim(ledgerBefore: Date, outboxBefore: Date, batch = 1000): Promise<number> {
+  /**
+   * Retention: folds and drops ledger entries older than the cut-off, and trims the outbox up to its cut-off
+   * except work a consumer group has not finished. Returns how many ledger entries were folded and outbox
+   * entries dropped.
+   */
+  async trim(ledgerBefore: Date, outboxBefore: Date, batch = 1000): Promise<TrimResult> {
     validated(TrimInputSchema, { ledgerBefore, outboxBefore, batch });
-    let folded = 0;
+    const result: TrimResult = { folded: 0, outboxTrimmed: 0 };
     for (;;) {
       const args = [String(ledgerBefore.getTime()), String(outboxBefore.getTime()), String(batch)];
-      const reply = await this.ctx.callParsed('trim_ledger', [], args, z.object({ folded: z.int(), more: z.boolean() }));
-      folded += reply.folded;
-      if (!reply.more) return folded;
+      const reply = await this.ctx.callParsed('trim_ledger', [], args, TrimReplySchema);
+      result.folded += reply.folded;
+      result.outboxTrimmed += reply.outboxTrimmed;
+      if (!reply.more) return result;
     }
   }
 
   /** Retention by age against the store's clock: what is older than each retention is folded or dropped. */
-  async trimOlderThan(retention: { ledgerMs: number; outboxMs: number }, batch = 1000): Promise<number> {
+  async trimOlderThan(retention: { ledgerMs: number; outboxMs: number }, batch = 1000): Promise<TrimResult> {
     const now = this.ctx.clock().getTime();
     return this.trim(new Date(now - retention.ledgerMs), new Date(now - retention.outboxMs), batch);
   }
+}
+
+const TrimReplySchema = z.object({ folded: z.int(), more: z.boolean(), outboxTrimmed: z.int() });
+
+export interface TrimResult {
+  /** Ledger entries folded into the per-SKU base and dropped. */
+  folded: number;
+  outboxTrimmed: number;
 }
 
 const LedgerFields = z.object({

@@ -23,6 +23,7 @@ async function liveWaybills(seller: SellerStore, waybills: WaybillStore, orderKe
     const order = orders.get(key);
     if (!order) throw new Refusal('ORDER_NOT_FOUND', { key }, 404);
     if (!order.waybillIds || order.waybillIds.length === 0) throw new Refusal('NO_WAYBILL', { key });
+    if (order.piiErasedAt) throw new Refusal('PII_ERASED', { key });
     for (const id of order.waybillIds) if (!ids.includes(id)) ids.push(id);
   }
   const records = await waybills.getMany(ids);
@@ -65,6 +66,9 @@ export function labelDataOf(record: StoredWaybill, orders: readonly Order[], set
   const first = orders[0];
   const contract = settings.carrierContracts[record.carrier];
   if (!first) throw new Refusal('ORDER_NOT_FOUND', { key: record.orderKeys[0] ?? '' }, 404);
+  // A link made before the erasure may be opened after it.
+  const erased = orders.find((order) => order.piiErasedAt);
+  if (erased) throw new Refusal('PII_ERASED', { key: erased.key });
   if (!contract) throw new Refusal('NO_CONTRACT', { carrier: record.carrier }, 422);
   const sort = record.sortCode;
   const sortFields = {

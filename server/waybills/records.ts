@@ -13,12 +13,14 @@ export const StoredWaybillSchema = WaybillSchema.extend({
   custUseNo: z.string().optional(),
   voidedAt: z.string().optional(),
   voidedBy: z.string().optional(),
+  /** When retention dropped the booking (it holds the receiver) and CJ's short address. */
+  piiErasedAt: z.string().optional(),
 });
 export type StoredWaybill = z.infer<typeof StoredWaybillSchema>;
 
 /** The API's view: no booking record (it holds the receiver in full) and no bookkeeping. */
 export function publicWaybill(stored: StoredWaybill): Waybill {
-  const { booking: _booking, custUseNo: _custUseNo, voidedAt: _voidedAt, voidedBy: _voidedBy, ...rest } = stored;
+  const { booking: _booking, custUseNo: _custUseNo, voidedAt: _voidedAt, voidedBy: _voidedBy, piiErasedAt: _piiErasedAt, ...rest } = stored;
   return WaybillSchema.parse(rest);
 }
 

@@ -26,6 +26,8 @@ export const sheetsMessages = {
   'sheet.col.dueAt': { ko: '출고기한', en: 'Ship by' },
   'sheet.col.shippedAt': { ko: '출고일시', en: 'Shipped at' },
   'sheet.col.updatedAt': { ko: '변경일시', en: 'Updated at' },
+  /** In the receiver cell of an order whose buyer data retention erased. */
+  'sheet.orders.erased': { ko: '(보관 기간 만료로 삭제됨)', en: '(erased after the retention period)' },
 
   'sheet.col.sku': { ko: 'SKU', en: 'SKU' },
   'sheet.col.name': { ko: '상품명', en: 'Name' },

@@ -24,6 +24,10 @@ export const shippingMessages = {
   'error.WAYBILL_NOT_FOUND': { ko: '송장을 찾을 수 없습니다: {id}', en: 'Waybill not found: {id}' },
   'error.PICKED_UP': { ko: '이미 집화된 송장은 폐기할 수 없습니다: {trackingNumber}', en: 'A parcel the driver has picked up cannot be voided: {trackingNumber}' },
   'error.NO_WAYBILL': { ko: '송장이 발급되지 않은 주문입니다: {key}', en: 'The order has no waybill: {key}' },
+  'error.PII_ERASED': {
+    ko: '보관 기간이 지나 받는 분 정보를 지운 주문이라 송장을 출력할 수 없습니다: {key}',
+    en: 'The receiver of this order was erased after the retention period, so no label can be printed: {key}',
+  },
   'error.LABEL_LINK_INVALID': { ko: '송장 출력 링크가 올바르지 않습니다', en: 'The label link is not valid' },
   'error.LABEL_LINK_EXPIRED': { ko: '송장 출력 링크가 만료되었습니다. 다시 출력하세요', en: 'The label link has expired; print again' },
   'error.NOT_FILE_CHANNEL': { ko: '송장 파일을 직접 올리는 채널의 주문이 아닙니다: {key}', en: 'The order is not from a file channel: {key}' },

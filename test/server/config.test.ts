@@ -28,7 +28,17 @@ describe('config', () => {
       bodyLimit: '4mb',
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
+      retention: { ledgerMs: 90 * 86_400_000, outboxMs: 7 * 86_400_000, piiMs: 90 * 86_400_000, intervalMs: 3_600_000 },
     });
+  });
+
+  it('reads the retention periods; 0 days of buyer data retention means never erase', () => {
+    const config = loadConfig({ SHEETSHIP_LEDGER_RETENTION_DAYS: '30', SHEETSHIP_OUTBOX_RETENTION_DAYS: '2', SHEETSHIP_PII_RETENTION_DAYS: '0', SHEETSHIP_RETENTION_INTERVAL_SECONDS: '60' });
+    expect(config.retention).toEqual({ ledgerMs: 30 * 86_400_000, outboxMs: 2 * 86_400_000, piiMs: null, intervalMs: 60_000 });
+    expect(configError({ SHEETSHIP_LEDGER_RETENTION_DAYS: '0' })).toBe('SHEETSHIP_LEDGER_RETENTION_DAYS must be at least 1 (from environment)');
+    expect(configError({ SHEETSHIP_OUTBOX_RETENTION_DAYS: 'a week' })).toBe('SHEETSHIP_OUTBOX_RETENTION_DAYS must be a whole number from 1 to 3650 (from environment)');
+    expect(configError({ SHEETSHIP_PII_RETENTION_DAYS: '-1' })).toMatch(/^SHEETSHIP_PII_RETENTION_DAYS must be a whole number from 0 to 36500/);
+    expect(configError({ SHEETSHIP_RETENTION_INTERVAL_SECONDS: '0' })).toMatch(/^SHEETSHIP_RETENTION_INTERVAL_SECONDS must be at least 1/);
   });
 
   it('stops on a bad value with one line naming the variable', () => {

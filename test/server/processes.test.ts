@@ -100,6 +100,8 @@ describe('graceful shutdown', () => {
     children.push(child);
     const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
     expect(listening).toMatchObject({ redis: 'REDIS_URL', demo: false });
+    // The retention worker runs its first round at start-up.
+    expect(await child.logLine((entry) => entry.msg === 'retention round done')).toMatchObject({ erased: 0 });
     // The test Redis keeps nothing on disk: start-up says so.
     expect(child.stderr()).toMatch(/Warning: +Redis has no persistence/);
     const seller = await provisionSeller({ url: listening.url, adminKey });
@@ -123,6 +125,23 @@ describe('graceful shutdown', () => {
     expect(answer).toContain('"results":[{"sku":"INFLIGHT","result":"applied","change":"created"}]');
     expect(await child.exit).toBe(0);
     expect(child.stdout()).toContain('"msg":"stopped"');
+  });
+});
+
+describe('start-up with bad retention settings', () => {
+  it('stops before touching Redis with one line naming the variable', async () => {
+    const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
+    expect(build.code, build.stderr).toBe(0);
+    for (const [name, value, problem] of [
+      ['SHEETSHIP_PII_RETENTION_DAYS', 'forever', 'must be a whole number from 0 to 36500'],
+      ['SHEETSHIP_LEDGER_RETENTION_DAYS', '0', 'must be at least 1'],
+      ['SHEETSHIP_OUTBOX_RETENTION_DAYS', '99999', 'must be at most 3650'],
+    ] as const) {
+      const run = await runToEnd('node', ['dist/server/main.js'], cleanEnv({ PORT: '0', REDIS_URL: testRedisUrl(), SHEETSHIP_VAR_DIR: tempDir(), [name]: value }));
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(`sheetship: config: ${name} ${problem} (from environment)`);
+      expect(run.stdout).toBe('');
+    }
   });
 });
 

@@ -26,7 +26,7 @@ describe('retention', () => {
     const recent = (await s.stock.ledger({ limit: 1000 })).slice(old.length);
 
     // A small batch makes it take several rounds.
-    expect(await s.stock.trim(new Date(cutoff), new Date(0), 2)).toBe(old.length);
+    expect(await s.stock.trim(new Date(cutoff), new Date(0), 2)).toEqual({ folded: old.length, outboxTrimmed: 0 });
     expect(await s.stock.ledger({ limit: 1000 })).toEqual(recent);
     for (const sku of ['A', 'B']) {
       const { onHand, reserved, safety, quarantine } = await counters(s, sku);
@@ -34,7 +34,7 @@ describe('retention', () => {
     }
     expect(await store.pool.pick().hGetAll(keys.ledgerBase('B'))).toEqual({ dOnHand: '4', dReserved: '2', dSafety: '0', dQuarantine: '0' });
     // Nothing older is left: trimming again folds nothing.
-    expect(await s.stock.trim(new Date(cutoff), new Date(0))).toBe(0);
+    expect((await s.stock.trim(new Date(cutoff), new Date(0))).folded).toBe(0);
   });
 
   it('trims the outbox by age', async () => {
@@ -47,9 +47,45 @@ describe('retention', () => {
     await redisClockPast(cutoff);
     await s.stock.adjust('A', 'inbound', 1);
     const recent = (await streamEntries(store, keys.outbox)).slice(old.length);
-    await s.stock.trim(new Date(0), new Date(cutoff));
+    expect(await s.stock.trim(new Date(0), new Date(cutoff))).toEqual({ folded: 0, outboxTrimmed: old.length });
     expect(await streamEntries(store, keys.outbox)).toEqual(recent);
     // The ledger was younger than its cut-off, so none of it went.
     expect((await s.stock.ledger({ limit: 1000 })).length).toBe(2);
+  });
+});
+
+describe('outbox retention and consumer groups', () => {
+  it('keeps every entry a group holds pending or has not read yet, and trims the rest', async () => {
+    const s = store.forSeller(testSellerId('trimgrp'));
+    const keys = sellerKeys(s.sellerId);
+    const redis = store.pool.pick();
+    await seedCatalog(s, { stock: { A: 1, B: 1, C: 1, D: 1 } });
+    const ids = (await streamEntries(store, keys.outbox)).map((entry) => entry.id);
+    expect(ids.length).toBe(4);
+    const everything = new Date(Date.now() + 60_000);
+    await redis.xGroupCreate(keys.outbox, 'slow', '0');
+    await redis.xGroupCreate(keys.outbox, 'fast', '0');
+    // `fast` has done everything; `slow` read two entries and acknowledged only the first.
+    await redis.xReadGroup('fast', 'f1', { key: keys.outbox, id: '>' }, { COUNT: 100 });
+    await redis.xAck(keys.outbox, 'fast', ids);
+    await redis.xReadGroup('slow', 's1', { key: keys.outbox, id: '>' }, { COUNT: 2 });
+    await redis.xAck(keys.outbox, 'slow', [ids[0]!]);
+
+    expect((await s.stock.trim(new Date(0), everything)).outboxTrimmed).toBe(1);
+    expect((await streamEntries(store, keys.outbox)).map((entry) => entry.id)).toEqual(ids.slice(1));
+    // The pending entry can still be claimed with its content (a trimmed one would come back empty).
+    const claimed = await redis.xAutoClaim(keys.outbox, 'slow', 's2', 0, '0-0');
+    expect(claimed.messages.map((entry) => entry?.id)).toEqual([ids[1]]);
+    expect(claimed.messages[0]?.message).toMatchObject({ type: 'stock', sku: 'B' });
+
+    // Acknowledged: only what `slow` has not read yet stays.
+    await redis.xAck(keys.outbox, 'slow', [ids[1]!]);
+    expect((await s.stock.trim(new Date(0), everything)).outboxTrimmed).toBe(1);
+    expect((await streamEntries(store, keys.outbox)).map((entry) => entry.id)).toEqual(ids.slice(2));
+
+    await redis.xReadGroup('slow', 's1', { key: keys.outbox, id: '>' }, { COUNT: 100 });
+    await redis.xAck(keys.outbox, 'slow', ids);
+    expect((await s.stock.trim(new Date(0), everything)).outboxTrimmed).toBe(2);
+    expect(await redis.xLen(keys.outbox)).toBe(0);
   });
 });

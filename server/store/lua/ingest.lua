@@ -107,7 +107,8 @@ local function ingest_general(input, order_key, rank)
   end
 
   local r, n = o.receiver, input.receiver
-  if r.name ~= n.name or r.phone ~= n.phone or r.zip ~= n.zip or r.address1 ~= n.address1 or (r.address2 or '') ~= (n.address2 or '') then
+  -- An erased order never takes buyer data again: a late re-read of it on the channel would bring it back.
+  if not o.piiErasedAt and (r.name ~= n.name or r.phone ~= n.phone or r.zip ~= n.zip or r.address1 ~= n.address1 or (r.address2 or '') ~= (n.address2 or '')) then
     o.receiver = n
     o.addressChanged = true
     changed = true

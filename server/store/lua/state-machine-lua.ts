@@ -1,4 +1,4 @@
-import { ORDER_STATES, TRANSITIONS } from '../../../shared/state-machine';
+import { CLOSED_STATES, ORDER_STATES, TRANSITIONS } from '../../../shared/state-machine';
 
 /**
  * The Lua copy of the order state machine, generated from the one table in shared/ whenever the scripts are
@@ -18,6 +18,8 @@ export function stateMachineLua(): string {
     '  local allowed = TRANSITIONS[from]',
     '  return allowed ~= nil and allowed[to] == true',
     'end',
+    '-- Past fulfilment: the buyer data retention counts from entering one of these.',
+    `local CLOSED_STATES = { ${CLOSED_STATES.map((state) => `${state} = true`).join(', ')} }`,
     '',
   ].join('\n');
 }

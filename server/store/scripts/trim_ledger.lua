@@ -1,7 +1,9 @@
 --[[
   Retention: drops ledger entries older than a cut-off, folding their deltas into a per-SKU base first, so
   base + remaining entries still sum to every counter. Bounded per call; call again while `more` is true.
-  The outbox is trimmed too (its entries are work, not history).
+  The outbox is trimmed too (its entries are work, not history), but never past work a consumer group has not
+  finished: the oldest entry any group holds pending (delivered, not acknowledged), or has not delivered yet,
+  stays, with everything after it.
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
@@ -9,7 +11,7 @@
   ARGV[5]  outbox cut-off, ms since the epoch
   ARGV[6]  most entries to fold in this call
 
-  Returns JSON {folded, more}
+  Returns JSON {folded, more, outboxTrimmed}
 ]]
 
 local cutoff = tonumber(ARGV[4])
@@ -32,6 +34,34 @@ if last then
   local ms, seq = string.match(last, '^(%d+)-(%d+)$')
   redis.call('XTRIM', key('ledger'), 'MINID', ms .. '-' .. (tonumber(seq) + 1))
 end
--- Exact, not '~': an approximate trim only drops whole stream nodes and may keep old work for a long time.
-redis.call('XTRIM', key('outbox'), 'MINID', ARGV[5])
-return cjson.encode({ folded = #entries, more = #entries == batch })
+
+-- Stream ids as {ms, seq}, compared in that order.
+local function id_parts(id)
+  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
+  return { tonumber(ms), tonumber(seq) }
+end
+local function id_before(a, b)
+  return a[1] < b[1] or (a[1] == b[1] and a[2] < b[2])
+end
+
+local outbox = key('outbox')
+local trimmed = 0
+if redis.call('EXISTS', outbox) == 1 then
+  local floor = { tonumber(ARGV[5]), 0 }
+  for _, raw in ipairs(redis.call('XINFO', 'GROUPS', outbox)) do
+    local group = {}
+    for i = 1, #raw, 2 do group[raw[i]] = raw[i + 1] end
+    local keep
+    if group.pending > 0 then
+      keep = id_parts(redis.call('XPENDING', outbox, group.name)[2])
+    else
+      -- Everything after the last delivered entry is still to be read.
+      keep = id_parts(group['last-delivered-id'])
+      keep[2] = keep[2] + 1
+    end
+    if id_before(keep, floor) then floor = keep end
+  end
+  -- Exact, not '~': an approximate trim only drops whole stream nodes and may keep old work for a long time.
+  trimmed = redis.call('XTRIM', outbox, 'MINID', string.format('%.0f', floor[1]) .. '-' .. string.format('%.0f', floor[2]))
+end
+return cjson.encode({ folded = #entries, more = #entries == batch, outboxTrimmed = trimmed })

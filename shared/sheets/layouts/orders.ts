@@ -72,7 +72,7 @@ export const ordersLayout: Layout<Order> = {
     { id: 'claim', header: 'sheet.col.claim', kind: 'label', width: 80, value: claimText },
     { id: 'products', header: 'sheet.col.products', kind: 'text', width: 260, external: true, value: productSummary },
     { id: 'quantity', header: 'sheet.col.quantity', kind: 'number', width: 50, value: (o) => o.lines.reduce((sum, line) => sum + openQuantity(line), 0) },
-    { id: 'receiver', header: 'sheet.col.receiver', kind: 'text', width: 80, external: true, value: (o) => o.receiver.name },
+    { id: 'receiver', header: 'sheet.col.receiver', kind: 'text', width: 80, external: true, value: (o, c) => (o.piiErasedAt ? c.label('sheet.orders.erased') : o.receiver.name) },
     { id: 'phone', header: 'sheet.col.phone', kind: 'id', width: 115, external: true, value: (o) => o.receiver.phone },
     { id: 'zip', header: 'sheet.col.zip', kind: 'id', width: 65, external: true, value: (o) => o.receiver.zip },
     {

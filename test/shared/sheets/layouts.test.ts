@@ -67,6 +67,20 @@ describe('sheet layouts', () => {
     expect(decodeRendered(row.cells[1])).toEqual({ key: order.key, values: { carrier: '롯데택배', trackingNumber: '012345678901' } });
   });
 
+  it('render an order whose buyer data was erased with a marker and empty buyer cells', () => {
+    const order = makeOrder(4, {
+      state: 'SHIPPED',
+      receiver: { name: '', phone: '', zip: '', address1: '', address2: '' },
+      piiErasedAt: '2024-09-01T00:00:00.000Z',
+      tracking: { status: 'accepted', carrier: 'cj', trackingNumber: '123456789012' },
+    });
+    const row = renderRow(ordersLayout, order, ko);
+    expect(cell(row, 'receiver')).toBe('(보관 기간 만료로 삭제됨)');
+    expect([cell(row, 'phone'), cell(row, 'zip'), cell(row, 'address'), cell(row, 'message')]).toEqual(['', '', '', '']);
+    expect(cell(row, 'trackingNumber')).toBe('123456789012');
+    expect(cell(renderRow(ordersLayout, order, en), 'receiver')).toBe('(erased after the retention period)');
+  });
+
   it('summarise several lines and partial cancels', () => {
     const order = makeOrder(1, {
       lines: [

@@ -1,0 +1,93 @@
+import type { Logger } from 'pino';
+import { Counter, type Registry } from 'prom-client';
+import type { SellerStore, Store } from '../store';
+import { periodic } from '../alerts/periodic';
+import type { StoppableWorker } from '../workers';
+
+/** How long data is kept (DESIGN "Redis rules": retention). `piiMs` null: buyer data is never erased. */
+export interface RetentionPolicy {
+  ledgerMs: number;
+  outboxMs: number;
+  piiMs: number | null;
+}
+
+export interface RetentionWorkerOptions {
+  store: Store;
+  sellerIds: () => Promise<string[]>;
+  policy: RetentionPolicy;
+  intervalMs: number;
+  logger: Logger;
+  /** The app's metrics registry (server/http/metrics.ts), so /metrics shows the counts. */
+  registry: Registry;
+}
+
+export interface SellerSweep {
+  folded: number;
+  outboxTrimmed: number;
+  indexed: number;
+  erased: number;
+}
+
+const KINDS = ['ledger_folded', 'outbox_trimmed', 'orders_indexed', 'orders_erased'] as const;
+
+/** One seller's retention: ledger and outbox by age, then buyer data of orders closed long ago. */
+export async function sweepSeller(seller: SellerStore, policy: RetentionPolicy): Promise<SellerSweep> {
+  const { folded, outboxTrimmed } = await seller.stock.trimOlderThan({ ledgerMs: policy.ledgerMs, outboxMs: policy.outboxMs });
+  if (policy.piiMs === null) return { folded, outboxTrimmed, indexed: 0, erased: 0 };
+  const indexed = await seller.privacy.indexClosedOrders();
+  const erased = await seller.privacy.eraseOlderThan(policy.piiMs);
+  return { folded, outboxTrimmed, indexed, erased };
+}
+
+/**
+ * Retention for every seller, at once and then about every `intervalMs` (±10%, so instances drift apart).
+ * Every step is an atomic, idempotent script in bounded batches, so instances running it at the same time
+ * only share the work. One seller's failure is logged and counted; the others still run. Logs carry counts
+ * and seller ids only, never buyer data.
+ */
+export function startRetentionWorker(options: RetentionWorkerOptions): StoppableWorker {
+  const { store, policy, logger } = options;
+  const items = new Counter({
+    name: 'sheetship_retention_items_total',
+    help: 'Retention work done: ledger entries folded, outbox entries trimmed, closed orders indexed, orders whose buyer data was erased',
+    labelNames: ['kind'],
+    registers: [options.registry],
+  });
+  for (const kind of KINDS) items.inc({ kind }, 0);
+  const failures = new Counter({ name: 'sheetship_retention_failures_total', help: 'Sellers whose retention run failed', registers: [options.registry] });
+  let stopping = false;
+  const worker = periodic(
+    'retention',
+    options.intervalMs,
+    async () => {
+      const totals: SellerSweep = { folded: 0, outboxTrimmed: 0, indexed: 0, erased: 0 };
+      let sellers = 0;
+      for (const sellerId of await options.sellerIds()) {
+        if (stopping) return;
+        try {
+          const done = await sweepSeller(store.forSeller(sellerId, 'retention'), policy);
+          sellers += 1;
+          items.inc({ kind: 'ledger_folded' }, done.folded);
+          items.inc({ kind: 'outbox_trimmed' }, done.outboxTrimmed);
+          items.inc({ kind: 'orders_indexed' }, done.indexed);
+          items.inc({ kind: 'orders_erased' }, done.erased);
+          for (const field of ['folded', 'outboxTrimmed', 'indexed', 'erased'] as const) totals[field] += done[field];
+          if (done.folded + done.outboxTrimmed + done.indexed + done.erased > 0) logger.info({ seller: sellerId, ...done }, 'retention applied');
+        } catch (error) {
+          failures.inc();
+          logger.error({ seller: sellerId, err: error }, 'retention failed for a seller');
+        }
+      }
+      logger.info({ sellers, ...totals }, 'retention round done');
+    },
+    logger,
+    0.1,
+  );
+  return {
+    name: worker.name,
+    async stop() {
+      stopping = true;
+      await worker.stop();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+--[[
+  Buyer data erasure. Closed orders (shipped, delivered, returned, cancelled: CLOSED_STATES) that entered their
+  closed state before the cut-off lose the receiver's name, phone, zip and address and the delivery message
+  (all become ''), and are marked `piiErasedAt`. Everything else stays (lines, state, tracking, waybill ids,
+  allocation history in the ledger), so stock history and the duplicate-ship checks still work. Copies go
+  too: the CJ booking and CJ's short address (주소약칭) kept on the order's waybills (once every order of the
+  parcel is closed; until then a void may still need them), and free text in alerts about the order and in a
+  tracking dispatch's retry record. The erased order gets a new seq, so a
+  sheet refresh replaces its row. Orders come from `closed-orders` (zset: order key -> ms it closed), oldest
+  first, and leave it once handled. Bounded per call: call again while `more` is true. Idempotent.
+
+  KEYS[1]  seller prefix
+  ARGV[1..3] now ms, now ISO, actor
+  ARGV[4]  cut-off, ms since the epoch: orders closed before it are erased
+  ARGV[5]  most orders per call
+  ARGV[6]  JSON array of the alert types (shared/alerts.ts); an alert about an order has the id TYPE:<order key>
+
+  Returns JSON {erased, more}
+    erased: orders whose data was erased by this call (not counting ones erased before)
+]]
+
+local cutoff = ARGV[4]
+local batch = tonumber(ARGV[5])
+local alert_types = cjson.decode(ARGV[6])
+-- Alert detail fields that name things, not people; any other text in an alert about an erased order is blanked.
+local KEPT_DETAIL = { orderKey = true, orderId = true, account = true, lineId = true, carrier = true, code = true,
+  reason = true, sku = true, listing = true, dueAt = true }
+
+local function erase_waybills(o)
+  local seen = {}
+  for _, id in ipairs(redis.call('LRANGE', key('order-waybills', o.key), 0, -1)) do
+    if not seen[id] then
+      seen[id] = true
+      local w = waybill_load(id)
+      if w and not w.piiErasedAt then
+        local all_closed = true
+        for _, other_key in ipairs(w.orderKeys) do
+          local other = other_key == o.key and o or order_load(other_key)
+          if other and not CLOSED_STATES[other.state] then all_closed = false end
+        end
+        if all_closed then
+          w.booking = nil
+          -- CJ's 주소약칭 is a piece of the address; the sort codes themselves stay.
+          if type(w.sortCode) == 'table' then w.sortCode.shortAddress = nil end
+          w.piiErasedAt = NOW_ISO
+          waybill_save(w)
+        end
+      end
+    end
+  end
+end
+
+local function scrub_alerts(o)
+  for _, alert_type in ipairs(alert_types) do
+    local id = alert_type .. ':' .. o.key
+    local raw = redis.call('HGET', key('alerts'), id)
+    if raw then
+      local alert = cjson.decode(raw)
+      local changed = false
+      for name, value in pairs(alert.detail) do
+        if type(value) == 'string' and value ~= '' and not KEPT_DETAIL[name] then
+          alert.detail[name] = ''
+          changed = true
+        end
+      end
+      if changed then redis.call('HSET', key('alerts'), id, cjson.encode(alert)) end
+    end
+  end
+end
+
+-- A tracking dispatch still being retried keeps the channel's last error text (server/sync/retry-queue.ts).
+local function scrub_dispatch_attempts(o)
+  local raw = redis.call('HGET', key('sync:dispatch-attempts'), o.key)
+  if not raw then return end
+  local attempts = cjson.decode(raw)
+  if attempts.message and attempts.message ~= '' then
+    attempts.message = ''
+    redis.call('HSET', key('sync:dispatch-attempts'), o.key, cjson.encode(attempts))
+  end
+end
+
+local due = redis.call('ZRANGEBYSCORE', key('closed-orders'), '-inf', '(' .. cutoff, 'LIMIT', 0, batch)
+local erased = 0
+for _, order_key in ipairs(due) do
+  local o = order_load(order_key)
+  if o and CLOSED_STATES[o.state] then
+    if not o.piiErasedAt then
+      o.receiver = { name = '', phone = '', zip = '', address1 = '', address2 = '' }
+      o.message = nil
+      o.piiErasedAt = NOW_ISO
+      order_save(o, o.state)
+      erased = erased + 1
+    end
+    erase_waybills(o)
+    scrub_alerts(o)
+    scrub_dispatch_attempts(o)
+  end
+  redis.call('ZREM', key('closed-orders'), order_key)
+end
+return cjson.encode({ erased = erased, more = #due == batch })
