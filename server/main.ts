@@ -14,6 +14,7 @@ import { DEFAULT_POLL_INTERVAL_MS, startSync, SyncEvents, type SyncService } fro
 import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
 import { startShippingWorker } from './alerts/worker';
+import { startVoidWorker } from './waybills/void-worker';
 import { startCjSandbox } from './carriers/cj/sandbox';
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
@@ -113,6 +114,8 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
   });
   // Settles CJ issuances a crash left behind (at once, then every round) and derives the time-based alerts.
   workers.add(startShippingWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.upkeepIntervalMs, logger }));
+  // Voids owed to the carrier: cancelled orders' waybills (a channel claim queues them), and retries.
+  workers.add(startVoidWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.voidIntervalMs, logger }));
   const running = await listen(assembled.app, config.host, config.port);
   closers.push(() => running.close(config.shutdownTimeoutMs));
 
