@@ -50,6 +50,8 @@ const ConfigSource = z.object({
   SHEETSHIP_LABEL_LINK_SECONDS: integer(30, 86_400).default(600),
   /** How often time-based alerts are derived and abandoned CJ issuances settled. */
   SHEETSHIP_UPKEEP_SECONDS: integer(1, 3600).default(60),
+  /** How often waybill voids owed to the carrier (cancelled orders, retries) are worked off. */
+  SHEETSHIP_VOID_SECONDS: integer(1, 3600).default(5),
   /** Test-only: pause between CJ's RegBook answer and saving it, so a test can kill the server in between. */
   SHEETSHIP_TEST_CJ_SAVE_DELAY_MS: integer(0, 600_000).default(0),
   /** 0: this instance runs no sync workers (pollers, stock push, tracking dispatch), only the API. */
@@ -85,7 +87,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
-  shipping: { cjUrl: string | undefined; issueLeaseMs: number; labelLinkMs: number; upkeepIntervalMs: number; cjSaveDelayMs: number };
+  shipping: { cjUrl: string | undefined; issueLeaseMs: number; labelLinkMs: number; upkeepIntervalMs: number; voidIntervalMs: number; cjSaveDelayMs: number };
   sync: { enabled: boolean; pollIntervalMs: number | undefined; leaseMs: number };
   demoOrderIntervalMs: number;
   /** piiMs null: never erase. */
@@ -150,6 +152,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       issueLeaseMs: c.SHEETSHIP_ISSUE_LEASE_SECONDS * 1000,
       labelLinkMs: c.SHEETSHIP_LABEL_LINK_SECONDS * 1000,
       upkeepIntervalMs: c.SHEETSHIP_UPKEEP_SECONDS * 1000,
+      voidIntervalMs: c.SHEETSHIP_VOID_SECONDS * 1000,
       cjSaveDelayMs: c.SHEETSHIP_TEST_CJ_SAVE_DELAY_MS,
     },
     sync: {

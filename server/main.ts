@@ -14,8 +14,12 @@ import { DEFAULT_POLL_INTERVAL_MS, startSync, SyncEvents, type SyncService } fro
 import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
 import { startShippingWorker } from './alerts/worker';
+import { startVoidWorker } from './waybills/void-worker';
 import { startCjSandbox } from './carriers/cj/sandbox';
 import { startRetentionWorker } from './retention/worker';
+
+/** The customer the CJ sandbox knows by default; demo mode seeds the demo seller's CJ contract with it. */
+const DEMO_CJ = { customerCode: '30586154', businessNumber: '1234567890' };
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
 class StartupError extends Error {}
@@ -126,6 +130,8 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
       registry: assembled.deps.metrics.registry,
     }),
   );
+  // Voids owed to the carrier: cancelled orders' waybills (a channel claim queues them), and retries.
+  workers.add(startVoidWorker({ runtime: assembled.deps.shipping, sellerIds: () => assembled.deps.tenants.sellerIds(), intervalMs: config.shipping.voidIntervalMs, logger }));
   const running = await listen(assembled.app, config.host, config.port);
   closers.push(() => running.close(config.shutdownTimeoutMs));
 
@@ -158,8 +164,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     const seller = await ensureDemoSeller(deps.tenants, config.varDir);
     say(`  Demo mode:  on (SHEETSHIP_DEMO=0 turns it off); demo seller "${seller.sellerId}", key kept in ${join(config.varDir, 'demo-seller.json')}`);
     say(`  Demo key:   ${seller.apiKey}`);
-    if (cjSandbox) say(`  CJ sandbox: ${cjSandbox.url} (customer code 30586154, business number 1234567890)`);
-    say(`  Try:        curl -H "Authorization: Bearer ${seller.apiKey}" ${running.url}/v1/orders`);
+    if (cjSandbox) say(`  CJ sandbox: ${cjSandbox.url} (customer code ${DEMO_CJ.customerCode}, business number ${DEMO_CJ.businessNumber})`);
     await startDemo({
       store,
       tenants: deps.tenants,
@@ -169,6 +174,8 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
       varDir: config.varDir,
       serverUrl: running.url,
       sellerId: seller.sellerId,
+      apiKey: seller.apiKey,
+      cj: cjSandbox ? DEMO_CJ : null,
       accounts: deps.channelAccounts,
       events,
       say,

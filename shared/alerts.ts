@@ -20,6 +20,7 @@ export const ALERT_TYPES = [
   'UNDELIVERABLE_ADDRESS',
   'ADDRESS_CHANGED_AFTER_PRINT',
   'SYNC_ERROR',
+  'WAYBILL_VOID_FAILED',
 ] as const;
 export const AlertTypeSchema = z.enum(ALERT_TYPES);
 export type AlertType = z.infer<typeof AlertTypeSchema>;

@@ -9,8 +9,10 @@ import { tenancyKeys } from '../tenancy/redis-keys';
 import type { Tenants } from '../tenancy/tenants';
 import type { Workers } from '../workers';
 import { DEMO_SHOPS, DEMO_SKUS } from './catalog';
+import { firstOrderHints, startHints } from './hints';
 import { narrate } from './narrator';
 import { resetDemoSeller } from './reset';
+import { seedDemoShipping, type DemoCjCustomer } from './shipping';
 
 export interface DemoContext {
   store: Store;
@@ -21,6 +23,10 @@ export interface DemoContext {
   varDir: string;
   serverUrl: string;
   sellerId: string;
+  /** The demo seller's API key, for the console's curl hints. */
+  apiKey: string;
+  /** The CJ sandbox's customer when demo mode started one; then the demo seller issues CJ numbers from it. */
+  cj: DemoCjCustomer | null;
   accounts: ChannelAccounts;
   /** The sync workers' events, narrated on the console. */
   events: SyncEvents;
@@ -89,8 +95,12 @@ export async function startDemo(context: DemoContext): Promise<DemoInfo> {
   const mapFailure = mapped.find((result) => result.status === 'error');
   if (mapFailure) throw new Error(`demo listings: ${JSON.stringify(mapFailure)}`);
   for (const sku of DEMO_SKUS) await seller.stock.adjust(sku.sku, 'inbound', sku.onHand, undefined, 'demo-seed');
+  const carrier = await seedDemoShipping(store, sellerId, context.cj);
 
-  const stopNarrating = narrate(context.events, sellerId, say, labels);
+  const hint = (orderKey: string) => {
+    for (const line of firstOrderHints(context.serverUrl, context.apiKey, orderKey, carrier)) say(line);
+  };
+  const stopNarrating = narrate(context.events, sellerId, say, labels, hint);
   const timers = new Set<NodeJS.Timeout>();
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => {
@@ -133,6 +143,8 @@ export async function startDemo(context: DemoContext): Promise<DemoInfo> {
   context.logger.info({ sandbox: sandbox.url, accounts: DEMO_SHOPS.map((shop) => shop.id) }, 'demo started');
   say(`  Sandbox:    ${sandbox.url} (Naver Commerce API sandbox; accounts ${DEMO_SHOPS.map((shop) => shop.id).join(', ')})`);
   say(`  Orders:     a buyer orders every ${context.orderIntervalMs / 1000} s or so; the lines below say what Sheetship does with them`);
+  say(`  Waybills:   ${carrier === 'cj' ? 'carrier "cj" (numbers and bookings from the CJ sandbox)' : 'carrier "lotte" (a seeded number range)'}; a Lotte range is seeded too`);
+  for (const line of startHints(context.serverUrl, context.apiKey)) say(line);
   return { sandboxUrl: sandbox.url, accounts: DEMO_SHOPS.map((shop) => shop.id) };
 }
 

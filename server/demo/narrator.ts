@@ -5,7 +5,15 @@ import type { SyncEvent, SyncEvents } from '../sync/events';
  * `npm start` sees orders arrive, stock go out to the other store, and held orders wait. Stock pushes of one
  * moment are gathered into one line per account.
  */
-export function narrate(events: SyncEvents, sellerId: string, say: (line: string) => void, labels: ReadonlyMap<string, string>): () => void {
+export function narrate(
+  events: SyncEvents,
+  sellerId: string,
+  say: (line: string) => void,
+  labels: ReadonlyMap<string, string>,
+  /** Runs once, for the first order that arrives allocated (the console then says what to try with it). */
+  onFirstAllocated?: (orderKey: string) => void,
+): () => void {
+  let firstAllocated = onFirstAllocated;
   let pending = new Map<string, string[]>();
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
@@ -41,6 +49,11 @@ export function narrate(events: SyncEvents, sellerId: string, say: (line: string
     if (event.sellerId !== sellerId) return;
     const text = line(event);
     if (text) say(text);
+    if (firstAllocated && event.type === 'ingested' && event.created && event.status === 'ALLOCATED') {
+      const hint = firstAllocated;
+      firstAllocated = undefined;
+      hint(event.key);
+    }
   });
   return () => {
     unsubscribe();

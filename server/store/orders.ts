@@ -26,7 +26,7 @@ export type { IngestResult };
 
 const StatusReply = z.object({ key: z.string(), status: OrderStateSchema }).loose();
 const OrdersReply = z.object({ orders: luaArray(z.object({ key: z.string(), status: OrderStateSchema })), replay: z.boolean().optional() });
-const CancelReply = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean(), replay: z.boolean() });
+const CancelReply = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean(), voids: luaArray(z.string()), replay: z.boolean() });
 const ClaimReply = z.object({ key: z.string(), status: OrderStateSchema, applied: z.boolean() });
 const FlagsReply = z.object({ key: z.string(), status: OrderStateSchema, changed: z.boolean() });
 
@@ -99,8 +99,11 @@ export class OrderStore {
     return this.ctx.callParsed('release_order', [this.ctx.keys.order(key)], [key], StatusReply);
   }
 
-  /** A cancelled order is a replay (`replay: true`); `hadWaybill`: a waybill is still attached and must be voided. */
-  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean; replay: boolean }> {
+  /**
+   * A cancelled order is a replay (`replay: true`). `voids`: the waybills still attached, each queued in the same
+   * step to be voided at the carrier (server/waybills/void-queue.ts settles them).
+   */
+  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean; voids: string[]; replay: boolean }> {
     validated(CancelInputSchema, { key, reason });
     return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], [key, reason], CancelReply);
   }

@@ -37,6 +37,9 @@ import printLabels from './scripts/print_labels.lua';
 import putWaybillRange from './scripts/put_waybill_range.lua';
 import verifyItem from './scripts/verify_item.lua';
 import voidWaybillRecord from './scripts/void_waybill_record.lua';
+import beginWaybillVoid from './scripts/begin_waybill_void.lua';
+import claimWaybillVoids from './scripts/claim_waybill_voids.lua';
+import failWaybillVoid from './scripts/fail_waybill_void.lua';
 
 /** One file per atomic operation, each with its contract in its header. */
 const SOURCES = {
@@ -74,6 +77,9 @@ const SOURCES = {
   put_waybill_range: putWaybillRange,
   verify_item: verifyItem,
   void_waybill_record: voidWaybillRecord,
+  begin_waybill_void: beginWaybillVoid,
+  claim_waybill_voids: claimWaybillVoids,
+  fail_waybill_void: failWaybillVoid,
 } as const;
 
 export type ScriptName = keyof typeof SOURCES;

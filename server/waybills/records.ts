@@ -95,6 +95,28 @@ export const CjCompleteReplySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), error: ParcelRefusalSchema }),
 ]);
 
+/** A void owed to the carrier (server/store/lua/lib.lua `void_enqueue`): kept until the waybill is voided. */
+export const VoidJobSchema = z.object({
+  waybillId: z.string(),
+  reason: z.string(),
+  origin: z.enum(['cancel', 'manual']),
+  attempts: z.int().min(0),
+  createdAt: z.string(),
+  lastCode: z.string().optional(),
+  lastError: z.string().optional(),
+});
+export type VoidJob = z.infer<typeof VoidJobSchema>;
+
+export const BeginVoidReplySchema = z.union([
+  z.object({ waybill: StoredWaybillSchema, replay: z.literal(true) }),
+  z.object({ waybill: StoredWaybillSchema, job: VoidJobSchema, replay: z.literal(false) }),
+  z.object({ error: ParcelRefusalSchema }),
+]);
+
+export const ClaimVoidsReplySchema = z.object({ claimed: luaArray(z.object({ job: VoidJobSchema, waybill: StoredWaybillSchema })) });
+
+export const FailVoidReplySchema = z.object({ outcome: z.enum(['retry', 'dropped', 'gone']), attempts: z.int(), alerted: z.boolean() });
+
 export const VoidReplySchema = z.union([z.object({ waybill: StoredWaybillSchema, replay: z.boolean() }), z.object({ error: ParcelRefusalSchema })]);
 
 export const PrintReplySchema = z.union([z.object({ counts: z.record(z.string(), z.int()) }), z.object({ error: ParcelRefusalSchema })]);

@@ -15,6 +15,11 @@ export interface ShippingOptions {
   cjSaveDelayMs: number;
   /** How long a labels link works. */
   labelUrlTtlMs: number;
+  /** A failed carrier void is retried after this, doubling per attempt up to voidRetryMaxMs. */
+  voidRetryBaseMs: number;
+  voidRetryMaxMs: number;
+  /** Failed attempts of a void before WAYBILL_VOID_FAILED opens (at once for a parcel already picked up). */
+  voidAlertAfter: number;
 }
 
 export const DEFAULT_SHIPPING_OPTIONS: Omit<ShippingOptions, 'cjBaseUrl'> = {
@@ -22,6 +27,9 @@ export const DEFAULT_SHIPPING_OPTIONS: Omit<ShippingOptions, 'cjBaseUrl'> = {
   issueWaitMs: 30_000,
   cjSaveDelayMs: 0,
   labelUrlTtlMs: 10 * 60_000,
+  voidRetryBaseMs: 5_000,
+  voidRetryMaxMs: 10 * 60_000,
+  voidAlertAfter: 3,
 };
 
 /** What the waybill and shipping services share across requests: the options, the CJ clients and the clock. */

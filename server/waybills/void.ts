@@ -1,37 +1,31 @@
 import type { SellerStore } from '../store';
-import { isCjError } from '../carriers/cj';
 import type { StoredWaybill } from './records';
-import { Refusal } from './refusal';
+import { Refusal, isRefusal } from './refusal';
 import type { ShippingRuntime } from './runtime';
+import { cancelCarrierBooking, finishVoid, voidRetryAt } from './void-queue';
 import type { WaybillStore } from './waybill-store';
 
 /**
- * Voids a waybill: its carrier booking is cancelled first (CJ), then the record is voided and its orders go back
- * to ALLOCATED. A parcel the driver already scanned cannot be cancelled at CJ, so it is refused (PICKED_UP) with
- * nothing changed. Voiding twice is a replay.
+ * Voids a waybill: the void is recorded first (so a crash mid-call leaves it to the void worker), then its carrier
+ * booking is cancelled (CJ), then the record is voided and its orders go back to ALLOCATED. A parcel the driver
+ * already scanned cannot be cancelled at CJ, so it is refused (PICKED_UP) with nothing changed, and so is a
+ * carrier that does not answer (CARRIER_ERROR); unless the order was cancelled, in which case the void stays
+ * queued and is retried. Voiding twice is a replay.
  */
 export async function voidWaybill(runtime: ShippingRuntime, seller: SellerStore, waybills: WaybillStore, id: string, reason: string): Promise<StoredWaybill> {
-  const record = await waybills.get(id);
-  if (!record) throw new Refusal('WAYBILL_NOT_FOUND', { id }, 404);
-  if (record.voided) return record;
-  // Checked before the booking is cancelled, so a shipped parcel never loses its booking.
-  for (const order of await seller.orders.getMany(record.orderKeys)) {
-    const carries = order.waybillIds?.includes(id) ?? false;
-    if (carries && order.state !== 'WAYBILL_ISSUED' && order.state !== 'CANCELLED') {
-      throw new Refusal('INVALID_TRANSITION', { key: order.key, from: order.state, to: 'ALLOCATED' });
+  const leaseUntil = runtime.now() + runtime.options.issueLeaseMs;
+  const begun = await waybills.beginVoid(id, reason, leaseUntil);
+  if ('error' in begun) throw new Refusal(begun.error.code, begun.error.params, begun.error.code === 'WAYBILL_NOT_FOUND' ? 404 : 409);
+  if (begun.replay) return begun.waybill;
+  try {
+    await cancelCarrierBooking(runtime, seller, begun.waybill);
+  } catch (error) {
+    if (isRefusal(error)) {
+      const detail = String(error.params.detail ?? error.code).slice(0, 500);
+      const retryAt = voidRetryAt(runtime, begun.job.attempts + 1);
+      await waybills.failVoid({ waybillId: id, leaseUntil, code: error.code, detail, retryAt, alertAfter: runtime.options.voidAlertAfter, dropManual: true });
     }
+    throw error;
   }
-  if (record.booking) {
-    const client = runtime.cjClients.for((await seller.settings.get()).carrierContracts.cj);
-    try {
-      const outcome = await client.cancelBooking(record.booking);
-      if (outcome.kind === 'refused') throw new Refusal('PICKED_UP', { trackingNumber: record.trackingNumber });
-    } catch (error) {
-      if (isCjError(error)) throw new Refusal('CARRIER_ERROR', { detail: error.details.detail ?? error.message }, 502);
-      throw error;
-    }
-  }
-  const reply = await waybills.voidRecord(id, reason);
-  if ('error' in reply) throw new Refusal(reply.error.code, reply.error.params, reply.error.code === 'WAYBILL_NOT_FOUND' ? 404 : 409);
-  return reply.waybill;
+  return finishVoid(waybills, id, begun.job.origin === 'cancel' ? begun.job.reason : reason);
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CARRIER_IDS, type CarrierId } from '../../shared/carriers';
 import type { SellerContext } from '../store';
 import {
+  BeginVoidReplySchema,
+  ClaimVoidsReplySchema,
+  FailVoidReplySchema,
   CjBeginReplySchema,
   CjCompleteReplySchema,
   CjTakeOverReplySchema,
@@ -24,6 +27,9 @@ export function waybillKeys(prefix: string) {
     orderWaybills: (orderKey: string) => `${prefix}order-waybills:${orderKey}`,
     range: (carrier: CarrierId) => `${prefix}range:${carrier}`,
     issuances: `${prefix}issuances`,
+    /** Voids owed to the carrier: a job per waybill, and when each is next due (ms). */
+    voidJob: (waybillId: string) => `${prefix}waybill-void:${waybillId}`,
+    voidsDue: `${prefix}waybill-voids`,
     labelJob: (id: string) => `${prefix}label-job:${id}`,
     verifyOpen: (station: string) => `${prefix}verify-open:${station}`,
     verifyCount: (waybillId: string) => `${prefix}verify-count:${waybillId}`,
@@ -100,6 +106,27 @@ export class WaybillStore {
 
   voidRecord(waybillId: string, reason: string) {
     return this.ctx.callParsed('void_waybill_record', [], [JSON.stringify({ waybillId, reason })], VoidReplySchema);
+  }
+
+  /** A seller's void, recorded (leased to the caller until `leaseUntil`) before the carrier is called. */
+  beginVoid(waybillId: string, reason: string, leaseUntil: number) {
+    return this.ctx.callParsed('begin_waybill_void', [], [JSON.stringify({ waybillId, reason, leaseUntil })], BeginVoidReplySchema);
+  }
+
+  /** Due void jobs (only these waybills' when given), each leased to the caller until `leaseUntil`. */
+  async claimVoids(leaseUntil: number, limit: number, waybillIds?: readonly string[]) {
+    const args = { leaseUntil, limit, ...(waybillIds ? { waybillIds } : {}) };
+    return (await this.ctx.callParsed('claim_waybill_voids', [], [JSON.stringify(args)], ClaimVoidsReplySchema)).claimed;
+  }
+
+  failVoid(input: { waybillId: string; leaseUntil: number; code: string; detail: string; retryAt: number; alertAfter: number; dropManual: boolean }) {
+    return this.ctx.callParsed('fail_waybill_void', [], [JSON.stringify(input)], FailVoidReplySchema);
+  }
+
+  /** Voids still owed to the carrier, with when each is next due (ms). */
+  async pendingVoids(): Promise<{ waybillId: string; dueAt: number }[]> {
+    const entries = await this.ctx.redis().zRangeWithScores(this.keys.voidsDue, 0, -1);
+    return entries.map((entry) => ({ waybillId: entry.value, dueAt: entry.score }));
   }
 
   print(printId: string, waybillIds: readonly string[], ttlMs: number) {

@@ -97,6 +97,7 @@ export const sheetsMessages = {
   'alertType.UNDELIVERABLE_ADDRESS': { ko: '배송 불가 주소', en: 'Undeliverable address' },
   'alertType.ADDRESS_CHANGED_AFTER_PRINT': { ko: '출력 후 주소 변경', en: 'Address changed after print' },
   'alertType.SYNC_ERROR': { ko: '동기화 오류', en: 'Sync error' },
+  'alertType.WAYBILL_VOID_FAILED': { ko: '송장 취소 실패', en: 'Waybill void failed' },
 
   'sheet.help.select': { ko: '작업할 행을 선택하세요', en: 'Tick the rows to work on' },
   'sheet.help.carrier': { ko: '목록에서 택배사를 고르세요', en: 'Pick a carrier from the list' },

@@ -65,5 +65,9 @@ export const shippingMessages = {
     en: '{count} {carrier} waybills issued but not shipped (the carrier may block the account)',
   },
   'alert.UNDELIVERABLE_ADDRESS': { ko: '택배사가 배송할 수 없는 주소입니다: {subject} ({detail})', en: 'The carrier cannot deliver to the address of {subject} ({detail})' },
+  'alert.WAYBILL_VOID_FAILED': {
+    ko: '취소된 주문의 송장 {trackingNumber}({carrier})을 택배사에서 취소하지 못했습니다 ({attempts}회, {code}: {detail}). 자동으로 다시 시도합니다. 이미 집화됐다면 택배사에 회수를 요청하세요',
+    en: 'Waybill {trackingNumber} ({carrier}) of a cancelled order is still live at the carrier ({attempts} tries, {code}: {detail}). Retrying by itself; if the parcel was picked up, ask the carrier to intercept it',
+  },
   'alert.ADDRESS_CHANGED_AFTER_PRINT': { ko: '송장 출력 뒤 주소가 바뀌었습니다. 송장을 다시 출력하세요: {subject}', en: 'The address changed after the label was printed; print it again: {subject}' },
 } satisfies MessageTable;

@@ -12,7 +12,7 @@ describe('cancel', () => {
     await s.orders.ingest(first);
     await s.orders.ingest(waiting);
 
-    expect(await s.orders.cancel(keyOf(first), 'buyer')).toEqual({ key: keyOf(first), status: 'CANCELLED', hadWaybill: false, replay: false });
+    expect(await s.orders.cancel(keyOf(first), 'buyer')).toEqual({ key: keyOf(first), status: 'CANCELLED', hadWaybill: false, voids: [], replay: false });
     expect(await s.orders.require(keyOf(first))).toMatchObject({ state: 'CANCELLED', allocation: {} });
     expect(await s.orders.require(keyOf(waiting))).toMatchObject({ state: 'ALLOCATED', allocation: { A: 2 } });
     expect(await counters(s, 'A')).toMatchObject({ onHand: 2, reserved: 2 });

@@ -1,4 +1,5 @@
 import { API } from '../../../shared/api/routes';
+import { runDueVoids } from '../../waybills/void-queue';
 import { route, type BoundRoute } from '../route';
 
 /** Hand-made state changes. Each answers the order as it is afterwards. */
@@ -12,8 +13,11 @@ export function orderActionRoutes(): BoundRoute[] {
       await seller.orders.release(params.key);
       return { order: await seller.orders.require(params.key) };
     }),
-    route(API.cancelOrder, async ({ seller, params, body }) => {
-      await seller.orders.cancel(params.key, body.reason ?? '');
+    route(API.cancelOrder, async ({ seller, principal, params, body, deps }) => {
+      const cancelled = await seller.orders.cancel(params.key, body.reason ?? '');
+      // The voids were queued with the cancel; try them now so the answer shows them done. One the carrier
+      // does not take stays queued for the void worker and, if it keeps failing, raises WAYBILL_VOID_FAILED.
+      await runDueVoids(deps.shipping, seller.sellerId, principal.label, cancelled.voids);
       return { order: await seller.orders.require(params.key) };
     }),
   ];

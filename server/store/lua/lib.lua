@@ -456,8 +456,37 @@ local function all_lines(o, predicate)
   return true
 end
 
--- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close. The caller
--- has checked the transition.
+-- Waybill voids owed to the carrier (server/waybills/void-queue.ts): a job per waybill under
+-- `waybill-void:<id>` and the time it is next due (ms) in the zset `waybill-voids`. A job is written in the
+-- same script that makes the void necessary, so it exists before any carrier call and survives a crash.
+-- `origin` is 'cancel' (the order is gone: the void must happen, retried until it does) or 'manual' (a
+-- seller's void: a definite carrier refusal drops it). A cancel takes over a manual job; a job already
+-- waiting keeps its due time (a worker may hold it leased).
+local function void_enqueue(waybill_id, reason, origin, due_ms)
+  local k = key('waybill-void', waybill_id)
+  local raw = redis.call('GET', k)
+  local job
+  if raw then
+    job = cjson.decode(raw)
+    if origin == 'cancel' then
+      job.origin = 'cancel'
+      job.reason = reason
+    end
+  else
+    job = { waybillId = waybill_id, reason = reason, origin = origin, attempts = 0, createdAt = NOW_ISO, createdBy = ACTOR }
+  end
+  redis.call('SET', k, cjson.encode(job))
+  if raw then
+    redis.call('ZADD', key('waybill-voids'), 'NX', due_ms, waybill_id)
+  else
+    redis.call('ZADD', key('waybill-voids'), due_ms, waybill_id)
+  end
+  return job
+end
+
+-- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close, and every
+-- waybill it still carries is queued to be voided (a 합포장 parcel too: its other orders go back to ALLOCATED
+-- when the void lands). The caller has checked the transition. Returns the ids of the waybills queued.
 local function cancel_whole(o, reason)
   release_allocation(o, reason)
   unregister_waiting(o)
@@ -465,6 +494,14 @@ local function cancel_whole(o, reason)
   o.state = 'CANCELLED'
   o.cancelledAt = NOW_ISO
   alert_close('CANCEL_REQUESTED', o.key)
+  local queued = {}
+  if o.waybillIds and o.waybillIds ~= cjson.null then
+    for _, id in ipairs(o.waybillIds) do
+      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', NOW_MS)
+      queued[#queued + 1] = id
+    end
+  end
+  return queued
 end
 
 -- Cancels units of one line of an unshipped order; units it reserved go back. A fully cancelled order is

@@ -1,7 +1,7 @@
 --[[
   Cancels a whole order that has not shipped. Its reservation is released, and orders waiting for that
-  stock are retried. A waybill still attached must be voided at the carrier (hadWaybill in the reply). A
-  cancelled order is a replay: nothing is written.
+  stock are retried. Every waybill still attached is queued to be voided at the carrier (`voids`: their ids;
+  server/waybills/void-queue.ts settles them). A cancelled order is a replay: nothing is written.
 
   KEYS[1]  seller prefix
   KEYS[2]  the order
@@ -9,18 +9,19 @@
   ARGV[4]  order key
   ARGV[5]  reason
 
-  Returns JSON {key, status, hadWaybill, replay}
+  Returns JSON {key, status, hadWaybill, voids: [waybill id], replay}
     or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'CANCELLED'}
 ]]
 
 local o = order_load(ARGV[4])
 if not o then return { E_ORDER_NOT_FOUND } end
 local had_waybill = o.waybillIds ~= nil and #o.waybillIds > 0
-if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, replay = true }) end
+-- A replay names the waybills still waiting for their void, so the caller can try them again now.
+if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, voids = had_waybill and o.waybillIds or {}, replay = true }) end
 if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
 
 local old_state = o.state
-cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel')
+local voids = cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel')
 order_save(o, old_state)
 settle()
-return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, replay = false })
+return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, voids = voids, replay = false })

@@ -14,6 +14,10 @@ import { Store } from '../../../server/store';
 import type { ShippingOptions } from '../../../server/waybills/runtime';
 import { call, provisionSeller, type TestSeller } from '../../http/support/harness';
 import { testRedisUrl } from '../../support/store';
+import { startVoidWorker } from '../../../server/waybills/void-worker';
+
+/** The sellers this test file provisioned through shippingSeller (the void worker serves only them). */
+const provisioned: string[] = [];
 
 export { call } from '../../http/support/harness';
 
@@ -28,7 +32,7 @@ export interface ShippingServer {
 }
 
 /** A real server on loopback against the test Redis, with a CJ sandbox; both closed after the file's tests. */
-export async function startShippingServer(options: { shipping?: Partial<ShippingOptions>; claimCheck?: ClaimCheck } = {}): Promise<ShippingServer> {
+export async function startShippingServer(options: { shipping?: Partial<ShippingOptions>; claimCheck?: ClaimCheck; voidWorkerMs?: number } = {}): Promise<ShippingServer> {
   const cj = await startCjSandbox({ customers: [CJ_CUSTOMER] });
   const store = await Store.open(testRedisUrl());
   const adminKey = randomBytes(24).toString('hex');
@@ -44,7 +48,12 @@ export async function startShippingServer(options: { shipping?: Partial<Shipping
     ...(options.claimCheck ? { claimCheck: options.claimCheck } : {}),
   });
   const running = await listen(assembled.app, '127.0.0.1', 0);
+  // The void worker as main.ts runs it, serving only the sellers this file provisioned.
+  const voids = options.voidWorkerMs
+    ? startVoidWorker({ runtime: assembled.deps.shipping, sellerIds: () => Promise.resolve(provisioned), intervalMs: options.voidWorkerMs, logger: assembled.deps.logger })
+    : null;
   afterAll(async () => {
+    await voids?.stop();
     await running.close(5_000);
     await store.close();
     await cj.stop();
@@ -57,6 +66,7 @@ export const SENDER = { customerCode: CJ_CUSTOMER.customerId, businessNumber: '1
 /** A seller with contracts for every carrier the tests use, and SKUs A and B (barcodes 880A, 880B) on 1:1 listings. */
 export async function shippingSeller(server: ShippingServer, settings: SellerSettingsPatch = {}, stock: Record<string, number> = { A: 1000, B: 1000 }): Promise<TestSeller> {
   const seller = await provisionSeller(server);
+  provisioned.push(seller.sellerId);
   const patch = await call(server, 'PATCH', '/v1/settings', { key: seller.key, body: { carrierContracts: { cj: SENDER, lotte: SENDER, hanjin: SENDER }, ...settings } });
   expect(patch.status, patch.text).toBe(200);
   const skus = Object.keys(stock).map((sku) => ({ sku, name: `상품 ${sku}`, barcode: `880${sku}` }));

@@ -1,0 +1,55 @@
+--[[
+  Takes the void jobs that are due (their time in `waybill-voids` has come: new, a retry, or a lease that ran
+  out) and leases each to the caller until `leaseUntil`, so two workers do not call the carrier for the same
+  waybill at once. Jobs with nothing left to do are dropped on the way: the waybill is gone or already voided,
+  or (a seller's void) an order carrying it has shipped since.
+
+  KEYS[1]  seller prefix
+  ARGV[1..3] now ms, now ISO, actor
+  ARGV[4]  JSON {leaseUntil, limit, waybillIds?}: only these waybills when given, else the earliest due
+
+  Returns JSON {claimed: [{job, waybill}]}
+]]
+
+local args = cjson.decode(ARGV[4])
+local ids
+if args.waybillIds and args.waybillIds ~= cjson.null then
+  ids = {}
+  for _, id in ipairs(args.waybillIds) do
+    local due = redis.call('ZSCORE', key('waybill-voids'), id)
+    if due and tonumber(due) <= NOW_MS then ids[#ids + 1] = id end
+  end
+else
+  ids = redis.call('ZRANGEBYSCORE', key('waybill-voids'), '-inf', NOW_MS, 'LIMIT', 0, args.limit)
+end
+
+local function drop(id)
+  redis.call('DEL', key('waybill-void', id))
+  redis.call('ZREM', key('waybill-voids'), id)
+end
+
+-- A seller's void is moot once an order carrying the waybill went out.
+local function shipped_since(w)
+  for _, order_key in ipairs(w.orderKeys) do
+    local o = order_load(order_key)
+    if o and has_waybill(o) then
+      for _, id in ipairs(o.waybillIds) do
+        if id == w.id and o.state ~= 'WAYBILL_ISSUED' and o.state ~= 'CANCELLED' then return true end
+      end
+    end
+  end
+  return false
+end
+
+local claimed = {}
+for _, id in ipairs(ids) do
+  local job = json_get('waybill-void', id)
+  local w = waybill_load(id)
+  if not job or not w or w.voided or (job.origin == 'manual' and shipped_since(w)) then
+    drop(id)
+  else
+    redis.call('ZADD', key('waybill-voids'), args.leaseUntil, id)
+    claimed[#claimed + 1] = { job = job, waybill = w }
+  end
+end
+return cjson.encode({ claimed = claimed })

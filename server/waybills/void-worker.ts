@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import { periodic } from '../alerts/periodic';
+import type { StoppableWorker } from '../workers';
+import type { ShippingRuntime } from './runtime';
+import { voidRound } from './void-queue';
+
+export interface VoidWorkerOptions {
+  runtime: ShippingRuntime;
+  sellerIds: () => Promise<string[]>;
+  intervalMs: number;
+  logger: Logger;
+}
+
+/**
+ * Works off every seller's due waybill voids each round: the voids a channel claim queued when it cancelled an
+ * order, the retries of voids the carrier did not take, and voids whose caller died mid-call (their lease ran
+ * out). One seller's failure is logged and the others still run.
+ */
+export function startVoidWorker(options: VoidWorkerOptions): StoppableWorker {
+  const { runtime, logger } = options;
+  return periodic(
+    'waybill-voids',
+    options.intervalMs,
+    async () => {
+      for (const sellerId of await options.sellerIds()) {
+        try {
+          await voidRound(runtime, sellerId, logger);
+        } catch (error) {
+          logger.error({ sellerId, err: error }, 'waybill voids failed for a seller');
+        }
+      }
+    },
+    logger,
+  );
+}

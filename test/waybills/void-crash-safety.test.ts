@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Store } from '../../server/store';
+import { runDueVoids } from '../../server/waybills/void-queue';
+import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime } from '../../server/waybills/runtime';
+import { testRedisUrl } from '../support/store';
+import { waitFor } from '../sync/support/harness';
+import { applied, issue, postOrders, shippingSeller, startShippingServer } from './support/harness';
+
+// The void of a cancelled order's waybill is in Redis before any carrier call, in the same step as the cancel;
+// a server that dies before or during the carrier call leaves it there, and another process (a fresh Store and
+// runtime on the same Redis, as after a restart) settles it once the dead holder's lease ran out.
+const server = await startShippingServer();
+const restarted = await Store.open(testRedisUrl());
+afterAll(() => restarted.close());
+const LEASE_MS = 300;
+const runtimeAfterRestart = new ShippingRuntime(restarted, { cjBaseUrl: server.cj.url, ...DEFAULT_SHIPPING_OPTIONS, issueLeaseMs: LEASE_MS, voidRetryBaseMs: 50, voidRetryMaxMs: 200 }, randomBytes(32));
+
+describe('crash safety of waybill voids', () => {
+  it('the cancel itself records the void; nothing is lost if no carrier call follows', async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [key = ''] = await postOrders(server, seller, [{ id: 'crash-cancel' }]);
+    const [waybill] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [key] }] }))[0]).waybills;
+    const number = waybill?.trackingNumber ?? '';
+    // The store's cancel only (the process "dies" before the route would call CJ).
+    const cancelled = await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+    expect(cancelled.voids).toEqual([waybill?.id]);
+    const store = runtimeAfterRestart.waybills(seller.sellerId, 'test');
+    expect((await store.pendingVoids()).map((entry) => entry.waybillId)).toEqual([waybill?.id]);
+    expect(server.cj.state.liveBookingCount(number)).toBe(1);
+
+    // The new process's first CJ token may be refused as too soon after the old one's; the void is retried.
+    await waitFor('the void settled by the new process', async () => {
+      const outcomes = await runDueVoids(runtimeAfterRestart, seller.sellerId, 'void-worker');
+      return outcomes.some((outcome) => outcome.result === 'voided' && outcome.waybillId === waybill?.id);
+    });
+    expect(server.cj.state.liveBookingCount(number)).toBe(0);
+    expect(await store.pendingVoids()).toEqual([]);
+  });
+
+  it('a void claimed by a process that died mid-call is taken over after its lease, and a seller void too', async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [cancelledKey = '', voidedKey = ''] = await postOrders(server, seller, [
+      { id: 'crash-held', receiver: { name: '이영희', phone: '010-2222-3333', zip: '04524', address1: '서울 중구 세종대로 110', address2: '' } },
+      { id: 'crash-manual' },
+    ]);
+    const results = await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [cancelledKey] }, { orderKeys: [voidedKey] }] });
+    const [one] = applied(results[0]).waybills;
+    const [two] = applied(results[1]).waybills;
+    await server.store.forSeller(seller.sellerId, 'test').orders.cancel(cancelledKey, 'buyer');
+    const dead = runtimeAfterRestart.waybills(seller.sellerId, 'dead-process');
+    // The dead process had leased the cancel's void and recorded a seller's void, then called nobody.
+    expect(await dead.claimVoids(Date.now() + LEASE_MS, 10)).toHaveLength(1);
+    const begun = await dead.beginVoid(two?.id ?? '', '주소 변경', Date.now() + LEASE_MS);
+    expect(begun).toMatchObject({ replay: false, job: { origin: 'manual' } });
+    // While the leases hold, nobody else calls the carrier for them.
+    expect(await runDueVoids(runtimeAfterRestart, seller.sellerId, 'void-worker')).toEqual([]);
+
+    await waitFor('both voids settled after the leases', async () => {
+      await runDueVoids(runtimeAfterRestart, seller.sellerId, 'void-worker');
+      const records = await dead.getMany([one?.id ?? '', two?.id ?? '']);
+      return records.every((record) => record.voided);
+    });
+    expect(server.cj.state.liveBookingCount(one?.trackingNumber ?? '')).toBe(0);
+    expect(server.cj.state.liveBookingCount(two?.trackingNumber ?? '')).toBe(0);
+    expect((await dead.get(two?.id ?? ''))?.voidReason).toBe('주소 변경');
+    expect((await server.store.forSeller(seller.sellerId, 'test').orders.require(voidedKey)).state).toBe('ALLOCATED');
+  });
+});
