@@ -83,13 +83,13 @@ function waitForReady(child: ChildProcess, port: number): Promise<void> {
  * Starts a private redis-server. With no port it picks a free one, retrying if another process takes
  * the port between the probe and the bind.
  */
-export async function launchRedis(options: { dir: string; persistence: Persistence; port?: number; binary?: string }): Promise<LaunchedRedis> {
+export async function launchRedis(options: { dir: string; persistence: Persistence; port?: number; binary?: string; databases?: number }): Promise<LaunchedRedis> {
   mkdirSync(options.dir, { recursive: true });
   const attempts = options.port ? 1 : 5;
   let lastError: unknown;
   for (let attempt = 0; attempt < attempts; attempt++) {
     const port = options.port ?? (await freePort());
-    const child = spawn(options.binary ?? 'redis-server', argsFor(port, options.dir, options.persistence), {
+    const child = spawn(options.binary ?? 'redis-server', [...argsFor(port, options.dir, options.persistence), ...(options.databases ? ['--databases', String(options.databases)] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -10,7 +10,7 @@ import { freePort } from '../../server/redis/launch';
 import { redisAnswers } from '../../server/redis/select';
 import { RedisPool } from '../../server/store/redis';
 import { call, provisionSeller, startTestServer } from '../http/support/harness';
-import { testRedisUrl } from '../support/store';
+import { isolatedRedisUrl, testRedisUrl } from '../support/store';
 import { cleanEnv, runToEnd, spawnChild, type Child } from './support/child';
 
 // Real child processes: `npm start`, the built server, the seller CLI. They share dist/, so they live in
@@ -95,7 +95,7 @@ describe('graceful shutdown', () => {
     const child = spawnChild(
       'node',
       ['dist/server/main.js'],
-      cleanEnv({ PORT: '0', REDIS_URL: testRedisUrl(), SHEETSHIP_ADMIN_KEY: adminKey, SHEETSHIP_MASTER_KEY: masterKey, SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() }),
+      cleanEnv({ PORT: '0', REDIS_URL: await isolatedRedisUrl(), SHEETSHIP_ADMIN_KEY: adminKey, SHEETSHIP_MASTER_KEY: masterKey, SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() }),
     );
     children.push(child);
     const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));

@@ -4,10 +4,27 @@ import { orderKey } from '../../shared/ids';
 import type { OrderInput } from '../../shared/order';
 import { Store, StoreError, StoreValidationError, type Clock, type SellerStore, type StoreErrorCode, type ValidationIssue } from '../../server/store';
 import { sellerPrefix } from '../../server/store/keys';
+import { RedisPool } from '../../server/store/redis';
+import { ISOLATED_DATABASES } from './isolated-databases';
 
 /** The private test Redis started by the global setup. */
 export function testRedisUrl(): string {
   return inject('redisUrl');
+}
+
+/**
+ * The test Redis, in a database no other caller got in this run (round robin over 255), for a server
+ * process whose workers must see only this file's sellers. The counter lives in the shared database 0.
+ */
+export async function isolatedRedisUrl(): Promise<string> {
+  const base = testRedisUrl();
+  const pool = await RedisPool.connect(base, 1);
+  try {
+    const taken = await pool.pick().incr('test:isolated-database');
+    return `${base.replace(/\/+$/, '')}/${1 + ((taken - 1) % ISOLATED_DATABASES)}`;
+  } finally {
+    await pool.close();
+  }
 }
 
 /** A seller id no other test uses, so tests share one Redis without flushing each other's data. */
@@ -16,8 +33,9 @@ export function testSellerId(label = 't'): string {
 }
 
 /** A store on the test Redis, closed after the file's tests. */
-export async function openTestStore(options: { connections?: number; clock?: Clock } = {}): Promise<Store> {
-  const store = await Store.open(testRedisUrl(), options);
+export async function openTestStore(options: { connections?: number; clock?: Clock; url?: string } = {}): Promise<Store> {
+  const { url = testRedisUrl(), ...storeOptions } = options;
+  const store = await Store.open(url, storeOptions);
   afterAll(() => store.close());
   return store;
 }

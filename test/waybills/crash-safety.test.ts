@@ -8,7 +8,7 @@ import { IssueWaybillsResponseSchema } from '../../shared/api/waybills';
 import { startCjSandbox } from '../../server/carriers/cj';
 import { provisionSeller, type TestSeller } from '../http/support/harness';
 import { cleanEnv, REPO_ROOT, runToEnd, spawnChild, type Child } from '../server/support/child';
-import { testRedisUrl } from '../support/store';
+import { isolatedRedisUrl } from '../support/store';
 import { CJ_CUSTOMER, postOrders, SENDER } from './support/harness';
 import { ListWaybillsResponseSchema } from '../../shared/api/waybills';
 
@@ -29,6 +29,7 @@ afterAll(async () => {
 
 const adminKey = randomBytes(24).toString('hex');
 const masterKey = randomBytes(32).toString('hex');
+const redisUrl = await isolatedRedisUrl();
 const Listening = z.object({ msg: z.literal('listening'), url: z.string(), pid: z.int() });
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; pid: number; child: Child }> {
@@ -37,7 +38,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
     [join(dist, 'server', 'main.js')],
     cleanEnv({
       PORT: '0',
-      REDIS_URL: testRedisUrl(),
+      REDIS_URL: redisUrl,
       SHEETSHIP_ADMIN_KEY: adminKey,
       SHEETSHIP_MASTER_KEY: masterKey,
       SHEETSHIP_DEMO: '0',

@@ -20,7 +20,7 @@ afterEach(() => gas.uninstall());
 
 beforeAll(async () => {
   server = await startServerProcess();
-  store = await openTestStore();
+  store = await openTestStore({ url: server.redisUrl });
 });
 
 async function shop(): Promise<{ seller: TestSeller; allocated: string[] }> {

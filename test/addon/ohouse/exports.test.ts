@@ -16,7 +16,7 @@ afterEach(() => gas.uninstall());
 
 beforeAll(async () => {
   server = await startServerProcess();
-  store = await openTestStore();
+  store = await openTestStore({ url: server.redisUrl });
 });
 
 function ohouseOrder(orderId: string, lines: { lineId: string; sku: string; quantity: number }[]) {

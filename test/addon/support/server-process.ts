@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll } from 'vitest';
 import { provisionSeller, type TestSeller } from '../../http/support/harness';
 import { cleanEnv, REPO_ROOT, spawnChild, type Child } from '../../server/support/child';
-import { testRedisUrl } from '../../support/store';
+import { isolatedRedisUrl } from '../../support/store';
 
 export interface ServerProcess {
   url: string;
@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** Stops the server; a later call is harmless. */
   close(): Promise<void>;
   stderr(): string;
+  /** The Redis database this server process alone uses (see isolatedRedisUrl). */
+  redisUrl: string;
   /** The server's JSON log lines so far (stdout), for a failing test to show what the workers did. */
   logs(): string;
 }
@@ -32,11 +34,12 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const scratch = mkdtempSync(join(scratchRoot, 'addon-'));
   await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'build/build.mjs'), 'server'], { cwd: REPO_ROOT, env: { ...process.env, SHEETSHIP_DIST: join(scratch, 'dist') } });
   const adminKey = randomBytes(24).toString('hex');
+  const redisUrl = await isolatedRedisUrl();
   const child: Child = spawnChild(
     process.execPath,
     ['--enable-source-maps', join(scratch, 'dist/server/main.js')],
     cleanEnv({
-      REDIS_URL: testRedisUrl(),
+      REDIS_URL: redisUrl,
       HOST: '127.0.0.1',
       PORT: '0',
       SHEETSHIP_DEMO: '0',
@@ -60,5 +63,5 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     rmSync(scratch, { recursive: true, force: true });
   };
   afterAll(close);
-  return { url, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr(), logs: () => child.stdout() };
+  return { url, redisUrl, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr(), logs: () => child.stdout() };
 }
