@@ -103,7 +103,9 @@ export class SellerOutboxWorker {
           continue;
         }
         failures += 1;
-        ownPending = true;
+        // An instance that cannot build a connector (another master key) leaves its entries to the others:
+        // reading them again would keep them fresh, and XAUTOCLAIM would never hand them over.
+        ownPending = !(error instanceof ConnectorUnavailableError);
         this.report(error);
         await sleep(backoffMs(failures, 500, 30_000), signal);
       }
