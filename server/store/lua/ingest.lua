@@ -186,8 +186,8 @@ local function ingest_batch_begin(redis_keys)
   existing_orders = {}
   for from = 1, #redis_keys, 500 do
     local chunk = redis.call('MGET', unpack(redis_keys, from, math.min(#redis_keys, from + 499)))
-    for i, value in ipairs(chunk) do
-      if value then existing_orders[redis_keys[from + i - 1]] = true end
+    for i = 1, #chunk do
+      if chunk[i] then existing_orders[redis_keys[from + i - 1]] = true end
     end
   end
 end
@@ -219,9 +219,10 @@ end
 local function write_pending()
   if #pending_keys == 0 then return end
   local mset = {}
-  for _, redis_key in ipairs(pending_keys) do
-    mset[#mset + 1] = redis_key
-    mset[#mset + 1] = pending_docs[redis_key]
+  for i = 1, #pending_keys do
+    local redis_key = pending_keys[i]
+    mset[i * 2 - 1] = redis_key
+    mset[i * 2] = pending_docs[redis_key]
   end
   redis.call('MSET', unpack(mset))
   redis.call('SET', key('seq'), next_seq)
@@ -250,25 +251,36 @@ local NEW_LINE_FIELDS = ',"cancelled":0,"returned":0'
 -- needs the general path (known already, a line unmapped, or stock short); then nothing has been written for
 -- it. Reads the arguments where they are, and builds each string once: every string Lua makes is hashed
 -- byte by byte, and that was a large part of an ingest's cost.
+-- Scratch tables of ingest_new_allocated, emptied and reused for each order rather than made anew.
+local scratch_needs, scratch_skus = {}, {}
+
 local function ingest_new_allocated(argv, a, redis_key)
   if existing_orders[redis_key] or pending_docs[redis_key] then return nil end
   local n = tonumber(argv[a + 2])
   -- What every component of every line needs, SKUs in order of first mention (as order_needs sums them).
-  local needs, skus = {}, {}
+  local needs, skus = scratch_needs, scratch_skus
+  for i = #skus, 1, -1 do
+    needs[skus[i]] = nil
+    skus[i] = nil
+  end
   for b = a + 4, a + 1 + 3 * n, 3 do
     local listing = cached_listing(argv[b + 1])
     if not listing then return nil end
     local open = tonumber(argv[b + 2])
-    for _, c in ipairs(listing.components) do
+    local components = listing.components
+    for i = 1, #components do
+      local c = components[i]
       local sku = c.sku
-      if not needs[sku] then
-        needs[sku] = 0
+      local need = needs[sku]
+      if not need then
+        need = 0
         skus[#skus + 1] = sku
       end
-      needs[sku] = needs[sku] + c.qty * open
+      needs[sku] = need + c.qty * open
     end
   end
-  for _, sku in ipairs(skus) do
+  for i = 1, #skus do
+    local sku = skus[i]
     local c = cached_counters(sku)
     if not c or available_of(c) < needs[sku] then return nil end
   end
@@ -276,17 +288,19 @@ local function ingest_new_allocated(argv, a, redis_key)
   -- Reserved as sku_move reserves: the ledger entry now, the counter with the batch.
   local order_key = argv[a]
   local allocation
-  for _, sku in ipairs(skus) do
+  for i = 1, #skus do
+    local sku = skus[i]
     local need = needs[sku]
     local need_arg = int_string(need)
-    ledger_append(sku, 'reserve', 0, need_arg, 0, 0, 'order', order_key)
-    touch(sku)
+    ledger_append(sku, 'reserve', '0', need_arg, '0', '0', 'order', order_key)
+    if not touched[sku] then touch(sku) end
     counter_cache[sku].reserved = counter_cache[sku].reserved + need
-    if not pending_reserved[sku] then
-      pending_reserved[sku] = 0
+    local reserved = pending_reserved[sku]
+    if not reserved then
+      reserved = 0
       pending_skus[#pending_skus + 1] = sku
     end
-    pending_reserved[sku] = pending_reserved[sku] + need
+    pending_reserved[sku] = reserved + need
     allocation = (allocation and allocation .. ',' or '') .. json_string(sku) .. ':' .. need_arg
   end
 

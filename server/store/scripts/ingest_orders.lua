@@ -22,8 +22,8 @@ while a <= #ARGV do
 end
 ingest_batch_begin(redis_keys)
 local replies = {}
-for i, start in ipairs(starts) do
-  replies[i] = ingest_new_allocated(ARGV, start, redis_keys[i]) or ingest_alone(ARGV, start, redis_keys[i])
+for i = 1, #starts do
+  replies[i] = ingest_new_allocated(ARGV, starts[i], redis_keys[i]) or ingest_alone(ARGV, starts[i], redis_keys[i])
 end
 write_pending()
 flush_outbox()
