@@ -103,13 +103,12 @@ export function acceptOrderInput(value: unknown): OrderInput | undefined {
   if (!isChannel(channel) || typeof account !== 'string' || !ACCOUNT.test(account) || !printable(orderId, 100)) return undefined;
   if (!Array.isArray(lines) || lines.length < 1 || lines.length > MAX_LINES_PER_ORDER) return undefined;
   const parsedLines: OrderLineInput[] = [];
-  const lineIds = new Set<string>();
   for (let index = 0; index < lines.length; index++) {
     const parsed = line(lines[index]);
-    if (!parsed || lineIds.has(parsed.lineId)) return undefined;
-    lineIds.add(parsed.lineId);
+    if (!parsed) return undefined;
     parsedLines.push(parsed);
   }
+  if (parsedLines.length > 1 && new Set(parsedLines.map((one) => one.lineId)).size !== parsedLines.length) return undefined;
   const parsedReceiver = receiver(input.receiver);
   if (!parsedReceiver) return undefined;
   const out: OrderInput = { channel, account, orderId, lines: parsedLines, receiver: parsedReceiver };
