@@ -264,7 +264,8 @@ local function ingest_new_allocated(argv, a, redis_key)
     skus[i] = nil
   end
   for b = a + 4, a + 1 + 3 * n, 3 do
-    local listing = cached_listing(argv[b + 1])
+    local listing = listing_cache[argv[b + 1]]
+    if listing == nil then listing = cached_listing(argv[b + 1]) end
     if not listing then return nil end
     local open = tonumber(argv[b + 2])
     local components = listing.components
@@ -281,7 +282,8 @@ local function ingest_new_allocated(argv, a, redis_key)
   end
   for i = 1, #skus do
     local sku = skus[i]
-    local c = cached_counters(sku)
+    local c = counter_cache[sku]
+    if c == nil then c = cached_counters(sku) end
     if not c or available_of(c) < needs[sku] then return nil end
   end
 
