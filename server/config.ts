@@ -34,6 +34,8 @@ const ConfigSource = z.object({
   /** Requests per key per window; bursts may use the whole window's allowance at once. */
   SHEETSHIP_RATE_LIMIT: integer(1, 1_000_000_000).default(600),
   SHEETSHIP_RATE_WINDOW_SECONDS: integer(1, 86_400).default(60),
+  /** How long an instance spends a leased slice of a busy key's allowance, and trusts the key's record; 0: never. */
+  SHEETSHIP_KEY_LEASE_MS: integer(0, 60_000).default(1000),
   SHEETSHIP_BODY_LIMIT: z
     .string()
     .regex(/^[0-9]+(b|kb|mb)$/i, 'must be a size such as 512kb or 4mb')
@@ -82,7 +84,7 @@ export interface Config {
   masterKey: string | undefined;
   demo: 'on' | 'off' | 'auto';
   varDir: string;
-  rateLimit: { limit: number; windowSeconds: number };
+  rateLimit: { limit: number; windowSeconds: number; leaseMs: number };
   bodyLimit: string;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
@@ -142,7 +144,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     masterKey: c.SHEETSHIP_MASTER_KEY,
     demo: c.SHEETSHIP_DEMO === '1' ? 'on' : c.SHEETSHIP_DEMO === '0' ? 'off' : 'auto',
     varDir: resolve(cwd, c.SHEETSHIP_VAR_DIR),
-    rateLimit: { limit: c.SHEETSHIP_RATE_LIMIT, windowSeconds: c.SHEETSHIP_RATE_WINDOW_SECONDS },
+    rateLimit: { limit: c.SHEETSHIP_RATE_LIMIT, windowSeconds: c.SHEETSHIP_RATE_WINDOW_SECONDS, leaseMs: c.SHEETSHIP_KEY_LEASE_MS },
     bodyLimit: c.SHEETSHIP_BODY_LIMIT.toLowerCase(),
     shutdownTimeoutMs: c.SHEETSHIP_SHUTDOWN_TIMEOUT_SECONDS * 1000,
     trustProxy: c.SHEETSHIP_TRUST_PROXY === '1',

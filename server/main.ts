@@ -113,6 +113,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
     sync: { pollIntervalMs },
   });
   const workers = new Workers();
+  closers.push(async () => assembled.deps.tenants.close());
   closers.push(async () => {
     for (const failure of await workers.stopAll()) logger.error({ worker: failure.name, err: failure.error }, 'worker did not stop cleanly');
   });

@@ -8,6 +8,7 @@ import { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store';
 import { createClaimCheck, type ClaimCheck } from '../sync/claim-check';
 import { DEFAULT_OUTBOX_GROUP, DEFAULT_POLL_INTERVAL_MS } from '../sync/context';
+import type { RateLimit } from '../tenancy/key-checks';
 import { Tenants } from '../tenancy/tenants';
 import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime, type ShippingOptions } from '../waybills/runtime';
 import { CJ_HOSTS } from '../carriers/cj/spec';
@@ -19,7 +20,7 @@ export interface AssembleOptions {
   store: Store;
   masterKey: Buffer;
   adminKey: string;
-  rateLimit: { limit: number; windowSeconds: number };
+  rateLimit: RateLimit;
   bodyLimit: string;
   trustProxy: boolean;
   logger: Logger;

@@ -33,9 +33,18 @@ export interface BoundRoute {
   handle(ctx: AppContext, deps: AppDeps): Promise<void>;
 }
 
-function parsePart(schema: z.ZodType | undefined, value: () => unknown, location: ValidationIssue['location'], language: Language, issues: ValidationIssue[]): unknown {
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: () => unknown,
+  location: ValidationIssue['location'],
+  language: Language,
+  issues: ValidationIssue[],
+  fast?: (value: unknown) => unknown,
+): unknown {
   if (!schema) return undefined;
   const input = value();
+  const accepted = fast?.(input);
+  if (accepted !== undefined) return accepted;
   // A parse with an error map costs twice one without, and only a failure needs its texts: parse plainly first.
   const plain = schema.safeParse(input);
   if (plain.success) return plain.data;
@@ -55,7 +64,7 @@ export function route<E extends Endpoint>(endpoint: E, handler: RouteHandler<E>)
       const params = parsePart(endpoint.params, () => ({ ...ctx.params }), 'params', language, issues);
       const query = parsePart(endpoint.query, () => ({ ...ctx.query }), 'query', language, issues);
       // No body at all reads as {}; a JSON null or number is a body of the wrong shape.
-      const body = parsePart(endpoint.body, () => (ctx.request.body === undefined || (ctx.request.rawBody ?? '').trim() === '' ? {} : ctx.request.body), 'body', language, issues);
+      const body = parsePart(endpoint.body, () => (ctx.request.body === undefined || (ctx.request.rawBody ?? '').trim() === '' ? {} : ctx.request.body), 'body', language, issues, endpoint.fastBody);
       if (issues.length > 0) throw new RequestValidationError(issues);
       const scope = endpoint.auth === 'seller' ? sellerScope(ctx) : {};
       const input = { params, query, body, deps, ctx, language, requestId, ...scope } as RouteInput<E>;

@@ -87,8 +87,12 @@ function badReply(key: string, reply: ScriptReply | undefined): Error {
   return new Error(`ingest_orders.lua returned ${JSON.stringify(reply)} for ${key}`);
 }
 
+/** The reply of a new order that allocated, by far the most common one. */
+const CREATED_ALLOCATED = 'ALLOCATED\n\nc\n';
+
 /** One order's reply from the ingest script: 'status\nreason\nflags\ndetail', or a refusal. */
 function parseReply(key: string, reply: ScriptReply | undefined): IngestResult | StoreError {
+  if (reply === CREATED_ALLOCATED) return { key, status: 'ALLOCATED', reason: null, detail: null, created: true, replay: false };
   if (Array.isArray(reply)) return storeErrorFromReply(reply);
   if (typeof reply !== 'string') throw badReply(key, reply);
   const first = reply.indexOf('\n');

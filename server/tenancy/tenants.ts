@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { SellerRecord } from '../../shared/api/admin';
 import type { RedisPool } from '../store/redis';
 import { hashApiKey, keyIdOf, newApiKey, newKeyId, sameDigest } from './api-key';
-import { KeyChecks } from './key-checks';
+import { KeyChecks, type RateLimit } from './key-checks';
 import { tenancyKeys } from './redis-keys';
 
 export type TenancyErrorCode = 'SELLER_NOT_FOUND' | 'KEY_NOT_FOUND' | 'LABEL_TAKEN';
@@ -60,7 +60,7 @@ export class Tenants {
   constructor(
     private readonly pool: RedisPool,
     private readonly hashKey: Buffer,
-    private readonly rate: { limit: number; windowSeconds: number },
+    private readonly rate: RateLimit,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.keyChecks = new KeyChecks(pool, rate, clock);
@@ -138,12 +138,19 @@ export class Tenants {
     if (!record) throw new TenancyError('KEY_NOT_FOUND', { keyId });
     const revokedAt = record.revokedAt ?? this.clock().toISOString();
     if (!record.revokedAt) await this.redis().hSet(tenancyKeys.apiKey(keyId), 'revokedAt', revokedAt);
+    // Other instances stop within their lease of the key (SHEETSHIP_KEY_LEASE_MS); this one at once.
+    this.keyChecks.forget(keyId);
     const labels = tenancyKeys.keyLabels(record.sellerId);
     if ((await this.redis().hGet(labels, record.label)) === keyId) await this.redis().hDel(labels, record.label);
     return { keyId, label: record.label, revokedAt };
   }
 
-  /** Checks a presented key and charges its rate limit, in one round trip to Redis (shared by a busy key). */
+  /** Stops background work (handing back lapsed rate-limit leases). */
+  close(): void {
+    this.keyChecks.close();
+  }
+
+  /** Checks a presented key and charges its rate limit: from a lease of its allowance, or in one round trip to Redis (shared by a busy key). */
   async authenticate(apiKey: string): Promise<Authentication> {
     const keyId = keyIdOf(apiKey);
     if (!keyId) return { outcome: 'unauthorized' };

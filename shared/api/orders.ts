@@ -1,11 +1,28 @@
 import { z } from 'zod';
 import { MAX_BATCH } from '../catalog';
 import { ChannelSchema, OrderKeySchema } from '../ids';
-import { OrderInputSchema, OrderSchema } from '../order';
+import { OrderInputSchema, OrderSchema, type OrderInput } from '../order';
+import { acceptOrderInput } from '../order-input-fast';
 import { HeldReasonSchema, OrderStateSchema } from '../state-machine';
 import { ErrorDetailSchema, LimitQuerySchema } from './common';
 
 export const PostOrdersBodySchema = z.strictObject({ orders: z.array(OrderInputSchema).max(MAX_BATCH) });
+
+/** PostOrdersBodySchema's result for a body the fast order check takes whole; undefined: parse with the schema. */
+export function acceptPostOrdersBody(value: unknown): { orders: OrderInput[] } | undefined {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || keys[0] !== 'orders') return undefined;
+  const inputs: unknown = (value as { orders: unknown }).orders;
+  if (!Array.isArray(inputs) || inputs.length > MAX_BATCH) return undefined;
+  const orders: OrderInput[] = [];
+  for (let index = 0; index < inputs.length; index++) {
+    const order = acceptOrderInput(inputs[index]);
+    if (!order) return undefined;
+    orders.push(order);
+  }
+  return { orders };
+}
 
 export const OrderResultSchema = z.discriminatedUnion('result', [
   z.object({

@@ -24,7 +24,7 @@ describe('config', () => {
       localRedisPort: 6379,
       demo: 'auto',
       varDir: '/srv/app/var',
-      rateLimit: { limit: 600, windowSeconds: 60 },
+      rateLimit: { limit: 600, windowSeconds: 60, leaseMs: 1000 },
       bodyLimit: '4mb',
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
@@ -50,6 +50,8 @@ describe('config', () => {
     expect(configError({ SHEETSHIP_DEMO: 'yes' })).toMatch(/^SHEETSHIP_DEMO /);
     expect(configError({ SHEETSHIP_RATE_LIMIT: '0' })).toMatch(/^SHEETSHIP_RATE_LIMIT must be at least 1/);
     expect(configError({ SHEETSHIP_BODY_LIMIT: 'lots' })).toMatch(/^SHEETSHIP_BODY_LIMIT must be a size/);
+    expect(configError({ SHEETSHIP_KEY_LEASE_MS: '60001' })).toMatch(/^SHEETSHIP_KEY_LEASE_MS must be at most 60000/);
+    expect(loadConfig({ SHEETSHIP_KEY_LEASE_MS: '0' }).rateLimit.leaseMs).toBe(0);
   });
 
   it('reads a JSON file named by SHEETSHIP_CONFIG, which the environment overrides', () => {

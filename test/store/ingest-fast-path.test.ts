@@ -26,8 +26,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const FAST_CALL = 'ingest_new_allocated(order_key, rank, head, line_heads, listing_keys, quantities)\n    or ';
+const FAST_CALL = 'ingest_new_allocated(ARGV, starts[i], redis_keys[i]) or ';
 const generalOnly = ingestOrdersSource.replace(FAST_CALL, '');
+if (generalOnly === ingestOrdersSource) throw new Error('ingest_orders.lua no longer calls the fast path as this test expects');
 await store.pool.pick().sendCommand([
   'FUNCTION',
   'LOAD',

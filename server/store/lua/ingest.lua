@@ -160,15 +160,37 @@ end
 local listing_cache, counter_cache, sku_json
 local pending_docs, pending_keys, pending_index, pending_reserved, pending_skus
 local next_seq
+-- The batch's order keys that exist: read with one MGET when the batch begins (an EXISTS per order was a
+-- call per order), then kept true by what the batch itself writes (pending_docs, and ingest_alone).
+local existing_orders
+
+-- Small whole numbers as strings: Lua formats a number with sprintf, and quantities repeat.
+local INT_STRINGS = {}
+local function int_string(n)
+  local hit = INT_STRINGS[n]
+  if not hit then
+    hit = tostring(n)
+    if n >= 0 and n <= 4096 then INT_STRINGS[n] = hit end
+  end
+  return hit
+end
 
 local function ingest_drop_caches()
   listing_cache, counter_cache, next_seq = {}, {}, nil
 end
 
-local function ingest_batch_begin()
+-- `redis_keys`: the order keys (as Redis keys) of every order in the batch.
+local function ingest_batch_begin(redis_keys)
   ingest_drop_caches()
   sku_json = {}
   pending_docs, pending_keys, pending_index, pending_reserved, pending_skus = {}, {}, {}, {}, {}
+  existing_orders = {}
+  for from = 1, #redis_keys, 500 do
+    local chunk = redis.call('MGET', unpack(redis_keys, from, math.min(#redis_keys, from + 499)))
+    for i = 1, #chunk do
+      if chunk[i] then existing_orders[redis_keys[from + i - 1]] = true end
+    end
+  end
 end
 
 -- { components = decoded, raw = JSON as stored }, or false when the listing has no mapping.
@@ -198,9 +220,10 @@ end
 local function write_pending()
   if #pending_keys == 0 then return end
   local mset = {}
-  for _, redis_key in ipairs(pending_keys) do
-    mset[#mset + 1] = redis_key
-    mset[#mset + 1] = pending_docs[redis_key]
+  for i = 1, #pending_keys do
+    local redis_key = pending_keys[i]
+    mset[i * 2 - 1] = redis_key
+    mset[i * 2] = pending_docs[redis_key]
   end
   redis.call('MSET', unpack(mset))
   redis.call('SET', key('seq'), next_seq)
@@ -220,64 +243,92 @@ local function json_string(s)
   return hit
 end
 
--- A new order that allocates in full, stored exactly as the general path would store it. Returns its reply,
--- or nil when the order needs the general path (known already, a line unmapped, or stock short); then
--- nothing has been written for it.
 -- What a new order's JSON holds after its input fields and before what ingestion decides; a new line's.
 local NEW_ORDER_FIELDS = ',"confirmed":false,"claim":null,"tracking":{"status":"none"},"packed":false,"addressChanged":false'
 local NEW_LINE_FIELDS = ',"cancelled":0,"returned":0'
 
-local function ingest_new_allocated(order_key, rank, head, line_heads, listing_keys, quantities)
-  local redis_key = key('order', order_key)
-  if pending_docs[redis_key] or redis.call('EXISTS', redis_key) == 1 then return nil end
+-- A new order that allocates in full, stored exactly as the general path would store it. `a` is where the
+-- order's arguments start in `argv` (ingest_orders.lua lists them). Returns its reply, or nil when the order
+-- needs the general path (known already, a line unmapped, or stock short); then nothing has been written for
+-- it. Reads the arguments where they are, and builds each string once: every string Lua makes is hashed
+-- byte by byte, and that was a large part of an ingest's cost.
+-- Scratch tables of ingest_new_allocated, emptied and reused for each order rather than made anew.
+local scratch_needs, scratch_skus = {}, {}
+
+local function ingest_new_allocated(argv, a, redis_key)
+  if existing_orders[redis_key] or pending_docs[redis_key] then return nil end
+  local n = tonumber(argv[a + 2])
   -- What every component of every line needs, SKUs in order of first mention (as order_needs sums them).
-  local needs, skus, raws = {}, {}, {}
-  for j = 1, #line_heads do
-    local listing = cached_listing(listing_keys[j])
+  local needs, skus = scratch_needs, scratch_skus
+  for i = #skus, 1, -1 do
+    needs[skus[i]] = nil
+    skus[i] = nil
+  end
+  for b = a + 4, a + 1 + 3 * n, 3 do
+    local listing = listing_cache[argv[b + 1]]
+    if listing == nil then listing = cached_listing(argv[b + 1]) end
     if not listing then return nil end
-    raws[j] = listing.raw
-    local open = quantities[j]
-    for _, c in ipairs(listing.components) do
+    local open = tonumber(argv[b + 2])
+    local components = listing.components
+    for i = 1, #components do
+      local c = components[i]
       local sku = c.sku
-      if not needs[sku] then
-        needs[sku] = 0
+      local need = needs[sku]
+      if not need then
+        need = 0
         skus[#skus + 1] = sku
       end
-      needs[sku] = needs[sku] + c.qty * open
+      needs[sku] = need + c.qty * open
     end
   end
-  for _, sku in ipairs(skus) do
-    local c = cached_counters(sku)
+  for i = 1, #skus do
+    local sku = skus[i]
+    local c = counter_cache[sku]
+    if c == nil then c = cached_counters(sku) end
     if not c or available_of(c) < needs[sku] then return nil end
   end
 
   -- Reserved as sku_move reserves: the ledger entry now, the counter with the batch.
-  local allocation = {}
-  for i, sku in ipairs(skus) do
+  local order_key = argv[a]
+  local allocation
+  for i = 1, #skus do
+    local sku = skus[i]
     local need = needs[sku]
-    local need_arg = tostring(need)
-    ledger_append(sku, 'reserve', 0, need_arg, 0, 0, 'order', order_key)
-    touch(sku)
+    local need_arg = int_string(need)
+    ledger_append(sku, 'reserve', '0', need_arg, '0', '0', 'order', order_key)
+    if not touched[sku] then touch(sku) end
     counter_cache[sku].reserved = counter_cache[sku].reserved + need
-    if not pending_reserved[sku] then
-      pending_reserved[sku] = 0
+    local reserved = pending_reserved[sku]
+    if not reserved then
+      reserved = 0
       pending_skus[#pending_skus + 1] = sku
     end
-    pending_reserved[sku] = pending_reserved[sku] + need
-    allocation[i] = json_string(sku) .. ':' .. need_arg
+    pending_reserved[sku] = reserved + need
+    allocation = (allocation and allocation .. ',' or '') .. json_string(sku) .. ':' .. need_arg
   end
 
   if not next_seq then next_seq = tonumber(redis.call('GET', key('seq')) or '0') end
   next_seq = next_seq + 1
   local seq = tostring(next_seq)
-  local lines = {}
-  for j = 1, #line_heads do
-    lines[j] = line_heads[j] .. NEW_LINE_FIELDS .. ',"components":' .. raws[j] .. '}'
+  if n == 1 then
+    -- The common single line: the whole document in one concatenation, so one string is built (and hashed).
+    pending_docs[redis_key] = argv[a + 3] .. NEW_ORDER_FIELDS .. ',"state":"ALLOCATED","heldReason":null,"heldDetail":null,"allocation":{'
+      .. allocation .. '},"createdAt":"' .. NOW_ISO .. '","updatedAt":"' .. NOW_ISO .. '","rank":' .. argv[a + 1] .. ',"seq":' .. seq
+      .. ',"lines":[' .. argv[a + 4] .. NEW_LINE_FIELDS .. ',"components":' .. listing_cache[argv[a + 5]].raw .. '}]}'
+  else
+    local parts = { argv[a + 3], NEW_ORDER_FIELDS, ',"state":"ALLOCATED","heldReason":null,"heldDetail":null,"allocation":{', allocation,
+      '},"createdAt":"', NOW_ISO, '","updatedAt":"', NOW_ISO, '","rank":', argv[a + 1], ',"seq":', seq, ',"lines":[' }
+    for b = a + 4, a + 1 + 3 * n, 3 do
+      if b > a + 4 then parts[#parts + 1] = ',' end
+      parts[#parts + 1] = argv[b]
+      parts[#parts + 1] = NEW_LINE_FIELDS
+      parts[#parts + 1] = ',"components":'
+      parts[#parts + 1] = listing_cache[argv[b + 1]].raw
+      parts[#parts + 1] = '}'
+    end
+    parts[#parts + 1] = ']}'
+    pending_docs[redis_key] = table.concat(parts)
   end
-  local now = '"' .. NOW_ISO .. '"'
-  pending_docs[redis_key] = head .. NEW_ORDER_FIELDS .. ',"state":"ALLOCATED","heldReason":null,"heldDetail":null,"allocation":{'
-    .. table.concat(allocation, ',') .. '},"createdAt":' .. now .. ',"updatedAt":' .. now .. ',"rank":' .. rank
-    .. ',"seq":' .. seq .. ',"lines":[' .. table.concat(lines, ',') .. ']}'
   pending_keys[#pending_keys + 1] = redis_key
   pending_index[#pending_index + 1] = seq
   pending_index[#pending_index + 1] = order_key
@@ -286,17 +337,19 @@ end
 
 -- The general path for one order of the batch: pending writes go first, it keeps its own set of touched
 -- SKUs (and queues their stock pushes itself, as it would alone), and the caches start again after it.
-local function ingest_alone(head, line_heads, order_key, rank)
+local function ingest_alone(argv, a, redis_key)
   write_pending()
   local batch_touched, batch_touched_list = touched, touched_list
   touched, touched_list = {}, {}
-  local full = { head, ',"lines":[' }
-  for j, line_head in ipairs(line_heads) do
-    full[#full + 1] = (j > 1 and ',' or '') .. line_head .. NEW_LINE_FIELDS .. '}'
+  local n = tonumber(argv[a + 2])
+  local full = { argv[a + 3], ',"lines":[' }
+  for b = a + 4, a + 1 + 3 * n, 3 do
+    full[#full + 1] = (b > a + 4 and ',' or '') .. argv[b] .. NEW_LINE_FIELDS .. '}'
   end
   full[#full + 1] = ']}'
-  local reply = ingest_general(cjson.decode(table.concat(full)), order_key, tonumber(rank))
+  local reply = ingest_general(cjson.decode(table.concat(full)), argv[a], tonumber(argv[a + 1]))
   touched, touched_list = batch_touched, batch_touched_list
   ingest_drop_caches()
+  existing_orders[redis_key] = true
   return reply
 end

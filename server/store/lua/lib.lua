@@ -10,6 +10,8 @@
 -- the per-call values below. Calls never interleave (Redis runs one function at a time).
 
 local P, NOW_MS, NOW_ISO, ACTOR
+-- The ledger stream's key, built once per call: a ledger entry is written for nearly every order.
+local LEDGER_KEY
 -- Stock pushes: one outbox entry per SKU a script touched, written once at the end.
 local touched, touched_list
 
@@ -18,6 +20,7 @@ local function begin(keys, argv)
   NOW_MS = tonumber(argv[1])
   NOW_ISO = argv[2]
   ACTOR = argv[3]
+  LEDGER_KEY = P .. 'ledger'
   touched, touched_list = {}, {}
 end
 
@@ -85,18 +88,13 @@ local function available_of(c)
   return a
 end
 
--- A delta as XADD's argument: the common zero without formatting a number (Lua formats with sprintf).
-local function delta_arg(d)
-  if d == 0 then return '0' end
-  return d
-end
-
 -- The ledger entry of one counter change. Only sku_move writes one, and ingest.lua's fast path, which adds its
--- reservations to the counters once per batch.
+-- reservations to the counters once per batch. A zero delta goes as '0' without formatting a number (Lua
+-- formats with sprintf); the deltas may also come as strings already.
 local function ledger_append(sku, kind, d_on_hand, d_reserved, d_safety, d_quarantine, reason, ref)
-  redis.call('XADD', key('ledger'), '*', 'kind', kind, 'sku', sku, 'dOnHand', delta_arg(d_on_hand),
-    'dReserved', delta_arg(d_reserved), 'dSafety', delta_arg(d_safety), 'dQuarantine', delta_arg(d_quarantine),
-    'reason', reason, 'ref', ref, 'actor', ACTOR)
+  redis.call('XADD', LEDGER_KEY, '*', 'kind', kind, 'sku', sku, 'dOnHand', d_on_hand == 0 and '0' or d_on_hand,
+    'dReserved', d_reserved == 0 and '0' or d_reserved, 'dSafety', d_safety == 0 and '0' or d_safety,
+    'dQuarantine', d_quarantine == 0 and '0' or d_quarantine, 'reason', reason, 'ref', ref, 'actor', ACTOR)
 end
 
 -- The only way counters change: the counters and a ledger entry together, so each delta column sums to its counter.

@@ -12,19 +12,18 @@
     or {-4 ORDER_LOCKED, state}: new lines for an order past ALLOCATED; nothing is written for that order
 ]]
 
-ingest_batch_begin()
-local replies = {}
+-- Where each order's arguments start, and its key as a Redis key.
+local starts, redis_keys = {}, {}
 local a = 4
 while a <= #ARGV do
-  local order_key, rank, n, head = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2]), ARGV[a + 3]
-  a = a + 4
-  local line_heads, listing_keys, quantities = {}, {}, {}
-  for j = 1, n do
-    line_heads[j], listing_keys[j], quantities[j] = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
-    a = a + 3
-  end
-  replies[#replies + 1] = ingest_new_allocated(order_key, rank, head, line_heads, listing_keys, quantities)
-    or ingest_alone(head, line_heads, order_key, rank)
+  starts[#starts + 1] = a
+  redis_keys[#redis_keys + 1] = key('order', ARGV[a])
+  a = a + 4 + 3 * tonumber(ARGV[a + 2])
+end
+ingest_batch_begin(redis_keys)
+local replies = {}
+for i = 1, #starts do
+  replies[i] = ingest_new_allocated(ARGV, starts[i], redis_keys[i]) or ingest_alone(ARGV, starts[i], redis_keys[i])
 end
 write_pending()
 flush_outbox()

@@ -19,6 +19,8 @@ export interface TestServer {
 export interface TestServerOptions {
   rateLimit?: number;
   rateWindowSeconds?: number;
+  /** How long an instance spends a lease of a key's allowance (SHEETSHIP_KEY_LEASE_MS); the server's default when absent. */
+  keyLeaseMs?: number;
   bodyLimit?: string;
   masterKey?: Buffer;
   adminKey?: string;
@@ -42,7 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     store,
     masterKey: options.masterKey ?? randomBytes(32),
     adminKey,
-    rateLimit: { limit: options.rateLimit ?? 100_000, windowSeconds: options.rateWindowSeconds ?? 60 },
+    rateLimit: { limit: options.rateLimit ?? 100_000, windowSeconds: options.rateWindowSeconds ?? 60, ...(options.keyLeaseMs === undefined ? {} : { leaseMs: options.keyLeaseMs }) },
     bodyLimit: options.bodyLimit ?? '4mb',
     trustProxy: false,
     logger: createLogger('info', sink),
@@ -55,6 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (closed) return;
     closed = true;
     await running.close(5_000);
+    assembled.deps.tenants.close();
     await store.close();
   };
   afterAll(close);
