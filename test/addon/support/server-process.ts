@@ -23,6 +23,16 @@ export interface ServerProcess {
 }
 
 /**
+ * Servers this test file started. Stopped from a hook registered when the file imports this module: a hook
+ * registered from inside beforeAll (where servers are started) is never run, and the processes outlived the
+ * run, loading the machine for every later test.
+ */
+const running = new Set<() => Promise<void>>();
+afterAll(async () => {
+  await Promise.all([...running].map((close) => close()));
+});
+
+/**
  * The real sync server in its own process, built from the sources into a private folder, on a free
  * loopback port against the test Redis. The add-on's UrlFetchApp is synchronous (the test thread waits in
  * Atomics.wait), so the server must live outside the test's thread; a child process is the real thing.
@@ -56,12 +66,16 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const close = async () => {
     if (closed) return;
     closed = true;
+    running.delete(close);
     if (child.process.exitCode === null) {
       child.process.kill('SIGTERM');
+      // One that does not stop in time (its Redis already gone, say) is killed.
+      const timer = setTimeout(() => child.process.kill('SIGKILL'), 15_000);
       await child.exit;
+      clearTimeout(timer);
     }
     rmSync(scratch, { recursive: true, force: true });
   };
-  afterAll(close);
+  running.add(close);
   return { url, redisUrl, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr(), logs: () => child.stdout() };
 }

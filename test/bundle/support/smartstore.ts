@@ -15,6 +15,12 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
+/** Sandboxes this test file started, stopped from a hook registered at import (see server-process.ts). */
+const running = new Set<() => Promise<void>>();
+afterAll(async () => {
+  await Promise.all([...running].map((stop) => stop()));
+});
+
 /** The SmartStore sandbox of server/channels/smartstore, in a child process with one account. */
 export async function startSandboxProcess(): Promise<SandboxProcess> {
   const child: ChildProcess = fork(join(REPO_ROOT, 'test/bundle/support/smartstore-child.ts'), [], { cwd: REPO_ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
@@ -46,6 +52,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
   const info = await ready;
   let stopped = false;
   const stop = async () => {
+    running.delete(stop);
     if (stopped || child.exitCode !== null) return;
     stopped = true;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -55,7 +62,7 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
     await exited;
     clearTimeout(timer);
   };
-  afterAll(stop);
+  running.add(stop);
   return {
     ...info,
     createProduct: (name, options) => request({ type: 'createProduct', name, options }),
