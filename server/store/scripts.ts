@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import ingestSource from './lua/ingest.lua';
-import libSource from './lua/lib.lua';
+import { LIBRARY_LUA } from './lua/library';
 import { stateMachineLua } from './lua/state-machine-lua';
 import ackAlert from './scripts/ack_alert.lua';
 import acquireLease from './scripts/acquire_lease.lua';
@@ -102,7 +102,7 @@ export function assembleLibrary(): ScriptLibrary {
   const bodies = Object.entries(SOURCES) as [ScriptName, string][];
   const code = [
     stateMachineLua(),
-    libSource,
+    LIBRARY_LUA,
     ingestSource,
     ...bodies.map(([name, body]) => `-- ${name}.lua\nredis.register_function('${name}__VERSION__', function(KEYS, ARGV)\nbegin(KEYS, ARGV)\n${body}\nend)\n`),
   ].join('\n');

@@ -95,7 +95,7 @@ export const CjCompleteReplySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('error'), error: ParcelRefusalSchema }),
 ]);
 
-/** A void owed to the carrier (server/store/lua/lib.lua `void_enqueue`): kept until the waybill is voided. */
+/** A void owed to the carrier (server/store/lua/movements.lua `void_enqueue`): kept until the waybill is voided. */
 export const VoidJobSchema = z.object({
   waybillId: z.string(),
   reason: z.string(),

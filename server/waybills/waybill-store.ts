@@ -19,7 +19,7 @@ import {
   type StoredWaybill,
 } from './records';
 
-/** Key names beside the store's own; they mirror the waybill section of server/store/lua/lib.lua. */
+/** Key names beside the store's own; they mirror server/store/lua/waybills.lua. */
 export function waybillKeys(prefix: string) {
   return {
     waybill: (id: string) => `${prefix}waybill:${id}`,

@@ -9,7 +9,7 @@ import { Store } from '../../server/store';
 import { pushOrderArgs } from '../../server/store/ingest-batch';
 import { sellerPrefix } from '../../server/store/keys';
 import ingestSource from '../../server/store/lua/ingest.lua';
-import libSource from '../../server/store/lua/lib.lua';
+import { LIBRARY_LUA } from '../../server/store/lua/library';
 import { stateMachineLua } from '../../server/store/lua/state-machine-lua';
 import ingestOrdersSource from '../../server/store/scripts/ingest_orders.lua';
 import { orderInput, seedCatalog } from '../support/store';
@@ -33,7 +33,7 @@ await store.pool.pick().sendCommand([
   'FUNCTION',
   'LOAD',
   'REPLACE',
-  `#!lua name=general_only_probe\n${stateMachineLua()}\n${libSource}\n${ingestSource}\nredis.register_function('ingest_general_only', function(KEYS, ARGV)\nbegin(KEYS, ARGV)\n${generalOnly}\nend)\n`,
+  `#!lua name=general_only_probe\n${stateMachineLua()}\n${LIBRARY_LUA}\n${ingestSource}\nredis.register_function('ingest_general_only', function(KEYS, ARGV)\nbegin(KEYS, ARGV)\n${generalOnly}\nend)\n`,
 ]);
 
 async function ingestGeneralOnly(sellerId: string, inputs: OrderInput[]): Promise<unknown> {

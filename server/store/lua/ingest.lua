@@ -1,4 +1,4 @@
--- Order ingestion, loaded with the library after lib.lua; scripts/ingest_orders.lua drives it.
+-- Order ingestion, loaded with the library after its shared helpers (library.ts); scripts/ingest_orders.lua drives it.
 --
 -- One call ingests a batch of orders in the order given, each exactly as if alone: idempotent per line, all
 -- or nothing per order, with its own result or refusal. Two paths produce the same stored order:

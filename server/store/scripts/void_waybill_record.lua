@@ -2,7 +2,7 @@
   Voids a waybill: the record is marked voided with its reason, and the orders that carry it lose it (an order
   left without a waybill goes back to ALLOCATED, keeping its reservation). Its number stays known, so a scan of
   the old label is refused as voided. Voiding a voided waybill is a replay. The caller has already cancelled
-  the carrier booking, if there was one. The waybill's void job (void_enqueue in lib.lua) is done with, and
+  the carrier booking, if there was one. The waybill's void job (void_enqueue in lua/movements.lua) is done with, and
   its WAYBILL_VOID_FAILED alert closes.
 
   KEYS[1]  seller prefix
