@@ -28,3 +28,31 @@ export function periodic(name: string, intervalMs: number, task: () => Promise<v
     },
   };
 }
+
+/**
+ * A periodic round over every seller the registry lists: one seller's failure is logged (as `failure`) and
+ * the others still run.
+ */
+export function periodicPerSeller(
+  name: string,
+  intervalMs: number,
+  sellerIds: () => Promise<string[]>,
+  work: (sellerId: string) => Promise<void>,
+  logger: Logger,
+  failure: string,
+): StoppableWorker {
+  return periodic(
+    name,
+    intervalMs,
+    async () => {
+      for (const sellerId of await sellerIds()) {
+        try {
+          await work(sellerId);
+        } catch (error) {
+          logger.error({ sellerId, err: error }, failure);
+        }
+      }
+    },
+    logger,
+  );
+}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { recoverIssuances } from '../waybills/recovery';
 import type { ShippingRuntime } from '../waybills/runtime';
 import { evaluateSellerAlerts } from './evaluate';
-import { periodic } from './periodic';
+import { periodicPerSeller } from './periodic';
 
 export interface ShippingWorkerOptions {
   runtime: ShippingRuntime;
@@ -18,19 +18,9 @@ export interface ShippingWorkerOptions {
  */
 export function startShippingWorker(options: ShippingWorkerOptions) {
   const { runtime, logger } = options;
-  return periodic(
-    'shipping-upkeep',
-    options.intervalMs,
-    async () => {
-      for (const sellerId of await options.sellerIds()) {
-        try {
-          await recoverIssuances(runtime, sellerId, logger);
-          await evaluateSellerAlerts(runtime.store.forSeller(sellerId, 'alerts'), runtime.waybills(sellerId, 'alerts'), runtime.now());
-        } catch (error) {
-          logger.error({ sellerId, err: error }, 'shipping upkeep failed for a seller');
-        }
-      }
-    },
-    logger,
-  );
+  const upkeep = async (sellerId: string): Promise<void> => {
+    await recoverIssuances(runtime, sellerId, logger);
+    await evaluateSellerAlerts(runtime.store.forSeller(sellerId, 'alerts'), runtime.waybills(sellerId, 'alerts'), runtime.now());
+  };
+  return periodicPerSeller('shipping-upkeep', options.intervalMs, options.sellerIds, upkeep, logger, 'shipping upkeep failed for a seller');
 }

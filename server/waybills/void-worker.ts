@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { periodic } from '../alerts/periodic';
+import { periodicPerSeller } from '../alerts/periodic';
 import type { StoppableWorker } from '../workers';
 import type { ShippingRuntime } from './runtime';
 import { voidRound } from './void-queue';
@@ -18,18 +18,5 @@ export interface VoidWorkerOptions {
  */
 export function startVoidWorker(options: VoidWorkerOptions): StoppableWorker {
   const { runtime, logger } = options;
-  return periodic(
-    'waybill-voids',
-    options.intervalMs,
-    async () => {
-      for (const sellerId of await options.sellerIds()) {
-        try {
-          await voidRound(runtime, sellerId, logger);
-        } catch (error) {
-          logger.error({ sellerId, err: error }, 'waybill voids failed for a seller');
-        }
-      }
-    },
-    logger,
-  );
+  return periodicPerSeller('waybill-voids', options.intervalMs, options.sellerIds, (sellerId) => voidRound(runtime, sellerId, logger), logger, 'waybill voids failed for a seller');
 }
