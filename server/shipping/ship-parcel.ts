@@ -4,7 +4,7 @@ import type { WaybillStore } from '../waybills/waybill-store';
 import { parcelBlocker, type ShipBlocker } from './blockers';
 import type { ClaimCheck } from './claim-check';
 
-export type ShipRefusal = ShipBlocker | 'NOT_PACKED' | 'CLAIM_CHECK_FAILED' | 'INSUFFICIENT_ON_HAND';
+export type ShipRefusal = ShipBlocker | 'NOT_PACKED' | 'CLAIM_CHECK_FAILED' | 'INSUFFICIENT_ON_HAND' | 'VOIDED';
 
 export type ShipAttempt = { shipped: Order[] } | { refused: ShipRefusal; key: string; state?: string; sku?: string };
 
@@ -45,6 +45,8 @@ export async function shipParcel(context: ShipContext, keys: readonly string[], 
     if (!(error instanceof StoreError)) throw error;
     const [first = keys[0] ?? ''] = error.detail;
     if (error.code === 'CANCEL_REQUESTED' || error.code === 'NOT_PACKED') return { refused: error.code, key: first };
+    // Its waybill is being voided right now (a seller's void waiting for the carrier): the label is dead.
+    if (error.code === 'WAYBILL_VOIDING') return { refused: 'VOIDED', key: first };
     if (error.code === 'INSUFFICIENT_ON_HAND') return { refused: 'INSUFFICIENT_ON_HAND', key: keys[0] ?? '', sku: first };
     // Another scan or bulk call got there first, or the order changed meanwhile: say what it is now.
     if (error.code !== 'INVALID_TRANSITION' && error.code !== 'ORDER_NOT_FOUND') throw error;

@@ -14,6 +14,7 @@ export const STORE_ERRORS = {
   [-9]: 'CONFLICT',
   [-10]: 'NOT_PACKED',
   [-11]: 'ALERT_NOT_FOUND',
+  [-12]: 'WAYBILL_VOIDING',
 } as const;
 
 export type StoreErrorCode = (typeof STORE_ERRORS)[keyof typeof STORE_ERRORS];

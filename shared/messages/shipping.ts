@@ -33,6 +33,7 @@ export const shippingMessages = {
   'error.NOT_FILE_CHANNEL': { ko: '송장 파일을 직접 올리는 채널의 주문이 아닙니다: {key}', en: 'The order is not from a file channel: {key}' },
   'error.NOT_SHIPPED': { ko: '아직 출고되지 않은 주문입니다: {key}', en: 'The order has not shipped: {key}' },
   'error.ALREADY_SHIPPED': { ko: '이미 출고된 주문입니다: {key}', en: 'The order has already shipped: {key}' },
+  'error.VOIDED': { ko: '송장이 폐기되는 중이라 출고할 수 없습니다. 새 송장을 발급하세요: {key}', en: 'The waybill is being voided, so it cannot ship; issue a new one: {key}' },
   'error.CANCELLED': { ko: '취소된 주문입니다: {key}', en: 'The order is cancelled: {key}' },
   'error.HELD': { ko: '보류된 주문입니다: {key}', en: 'The order is held: {key}' },
   'error.CLAIM_CHECK_FAILED': { ko: '채널에서 취소 요청 여부를 확인하지 못했습니다. 다시 시도하세요: {key}', en: 'Could not check the channel for cancel requests; try again: {key}' },

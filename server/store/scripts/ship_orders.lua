@@ -8,10 +8,11 @@
 
   Returns JSON {orders: [{key, status}]}
     or {-1 ORDER_NOT_FOUND, key} | {-2 INVALID_TRANSITION, from, 'SHIPPED', key} | {-8 CANCEL_REQUESTED, key}
-     | {-10 NOT_PACKED, key} | {-5 INSUFFICIENT_ON_HAND, sku}
+     | {-10 NOT_PACKED, key} | {-5 INSUFFICIENT_ON_HAND, sku} | {-12 WAYBILL_VOIDING, key, waybill id}
 ]]
 
 local E_NOT_PACKED = -10
+local E_WAYBILL_VOIDING = -12
 local args = cjson.decode(ARGV[4])
 local orders = {}
 local totals, skus = {}, {}
@@ -27,6 +28,10 @@ for i, order_key in ipairs(args.orderKeys) do
   if not can_transition(o.state, 'SHIPPED') then return { E_INVALID_TRANSITION, o.state, 'SHIPPED', order_key } end
   if has_open_cancel_request(o) then return { E_CANCEL_REQUESTED, order_key } end
   if args.requirePacked and not o.packed then return { E_NOT_PACKED, order_key } end
+  -- A void of its waybill is under way (the carrier's booking is being cancelled): that label must not go out.
+  for _, waybill_id in ipairs(o.waybillIds or {}) do
+    if redis.call('EXISTS', key('waybill-void', waybill_id)) == 1 then return { E_WAYBILL_VOIDING, order_key, waybill_id } end
+  end
   for sku, qty in pairs(o.allocation) do
     if not totals[sku] then
       totals[sku] = 0
