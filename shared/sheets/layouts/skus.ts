@@ -2,6 +2,7 @@ import type { Sku } from '../../catalog';
 import { SkuCodeSchema } from '../../ids';
 import { restoreNeutralized } from '../cells';
 import type { Layout } from '../layout';
+import { availableColumn, safetyColumn } from './sku-columns';
 
 /**
  * `상품`: the SKU master. People edit names, barcodes and buffers, and create SKUs by typing a code and a
@@ -40,15 +41,8 @@ export const skusLayout: Layout<Sku> = {
       editable: { type: 'text', maxLength: 64, help: 'sheet.help.barcode' },
       value: (s) => s.barcode ?? '',
     },
-    {
-      id: 'safety',
-      header: 'sheet.col.safety',
-      kind: 'number',
-      width: 70,
-      editable: { type: 'number', min: 0, strict: false, help: 'sheet.help.count' },
-      value: (s) => s.safety,
-    },
+    safetyColumn,
     { id: 'onHand', header: 'sheet.col.onHand', kind: 'number', width: 70, value: (s) => s.onHand },
-    { id: 'available', header: 'sheet.col.available', kind: 'number', width: 80, value: (s) => s.available },
+    availableColumn,
   ],
 };

@@ -1,6 +1,7 @@
 import type { Sku } from '../../catalog';
 import { statusColours } from '../colours';
 import type { Layout, RenderContext } from '../layout';
+import { availableColumn, safetyColumn } from './sku-columns';
 
 export const stockStatusColours = statusColours([
   ['stock.SOLD_OUT', 'red'],
@@ -37,16 +38,9 @@ export const stockLayout: Layout<Sku> = {
       value: (s) => s.onHand,
     },
     { id: 'reserved', header: 'sheet.col.reserved', kind: 'number', width: 70, value: (s) => s.reserved },
-    {
-      id: 'safety',
-      header: 'sheet.col.safety',
-      kind: 'number',
-      width: 70,
-      editable: { type: 'number', min: 0, strict: false, help: 'sheet.help.count' },
-      value: (s) => s.safety,
-    },
+    safetyColumn,
     { id: 'quarantine', header: 'sheet.col.quarantine', kind: 'number', width: 70, value: (s) => s.quarantine },
-    { id: 'available', header: 'sheet.col.available', kind: 'number', width: 80, value: (s) => s.available },
+    availableColumn,
     { id: 'stockStatus', header: 'sheet.col.stockStatus', kind: 'label', width: 80, statusColors: stockStatusColours, value: stockStatus },
   ],
 };
