@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, expect, inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { orderKey } from '../../shared/ids';
 import type { OrderInput } from '../../shared/order';
 import { Store, StoreError, StoreValidationError, type Clock, type SellerStore, type StoreErrorCode, type ValidationIssue } from '../../server/store';
 import { sellerPrefix } from '../../server/store/keys';
 import { RedisPool } from '../../server/store/redis';
 import { ISOLATED_DATABASES } from './isolated-databases';
+import { atFileEnd } from './cleanup';
 
 /** The private test Redis started by the global setup. */
 export function testRedisUrl(): string {
@@ -36,7 +37,7 @@ export function testSellerId(label = 't'): string {
 export async function openTestStore(options: { connections?: number; clock?: Clock; url?: string } = {}): Promise<Store> {
   const { url = testRedisUrl(), ...storeOptions } = options;
   const store = await Store.open(url, storeOptions);
-  afterAll(() => store.close());
+  atFileEnd(() => store.close());
   return store;
 }
 

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll } from 'vitest';
 import { provisionSeller, type TestSeller } from '../../http/support/harness';
 import { cleanEnv, REPO_ROOT, spawnChild, type Child } from '../../server/support/child';
+import { atFileEnd } from '../../support/cleanup';
 import { isolatedRedisUrl } from '../../support/store';
 
 export interface ServerProcess {
@@ -21,16 +21,6 @@ export interface ServerProcess {
   /** The server's JSON log lines so far (stdout), for a failing test to show what the workers did. */
   logs(): string;
 }
-
-/**
- * Servers this test file started. Stopped from a hook registered when the file imports this module: a hook
- * registered from inside beforeAll (where servers are started) is never run, and the processes outlived the
- * run, loading the machine for every later test.
- */
-const running = new Set<() => Promise<void>>();
-afterAll(async () => {
-  await Promise.all([...running].map((close) => close()));
-});
 
 /**
  * The real sync server in its own process, built from the sources into a private folder, on a free
@@ -62,11 +52,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   );
   const listening = await child.logLine((entry) => entry['msg'] === 'listening', 60_000);
   const url = String(listening['url']);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    running.delete(close);
+  const close = atFileEnd(async () => {
     if (child.process.exitCode === null) {
       child.process.kill('SIGTERM');
       // One that does not stop in time (its Redis already gone, say) is killed.
@@ -75,7 +61,6 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       clearTimeout(timer);
     }
     rmSync(scratch, { recursive: true, force: true });
-  };
-  running.add(close);
+  });
   return { url, redisUrl, adminKey, seller: (name = '테스트 상점') => provisionSeller({ url, adminKey }, name), close, stderr: () => child.stderr(), logs: () => child.stdout() };
 }

@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
 import type { CreatedProduct, PlacedOrder, PlaceOrderInput } from '../../../server/channels/smartstore/sandbox';
 import { REPO_ROOT } from '../../server/support/child';
+import { atFileEnd } from '../../support/cleanup';
 
 export interface SandboxProcess {
   url: string;
@@ -14,12 +14,6 @@ export interface SandboxProcess {
   productOrder(productOrderId: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
-
-/** Sandboxes this test file started, stopped from a hook registered at import (see server-process.ts). */
-const running = new Set<() => Promise<void>>();
-afterAll(async () => {
-  await Promise.all([...running].map((stop) => stop()));
-});
 
 /** The SmartStore sandbox of server/channels/smartstore, in a child process with one account. */
 export async function startSandboxProcess(): Promise<SandboxProcess> {
@@ -50,19 +44,15 @@ export async function startSandboxProcess(): Promise<SandboxProcess> {
       child.send({ id, ...command });
     });
   const info = await ready;
-  let stopped = false;
-  const stop = async () => {
-    running.delete(stop);
-    if (stopped || child.exitCode !== null) return;
-    stopped = true;
+  const stop = atFileEnd(async () => {
+    if (child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.send({ id: 0, type: 'stop' });
     // A sandbox that does not let go in time is killed: a child left running would keep the test run open.
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
-  };
-  running.add(stop);
+  });
   return {
     ...info,
     createProduct: (name, options) => request({ type: 'createProduct', name, options }),

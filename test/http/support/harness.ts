@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { afterAll } from 'vitest';
 import { assembleApp, createLogger, type AssembledApp, type AssembleOptions } from '../../../server/http/assemble';
 import { listen } from '../../../server/http/server';
 import { Store } from '../../../server/store';
 import { testRedisUrl } from '../../support/store';
+import { atFileEnd } from '../../support/cleanup';
 
 export interface TestServer {
   url: string;
@@ -52,15 +52,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.sync ? { sync: options.sync } : {}),
   });
   const running = await listen(assembled.app, '127.0.0.1', 0);
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
+  const close = atFileEnd(async () => {
     await running.close(5_000);
     assembled.deps.tenants.close();
     await store.close();
-  };
-  afterAll(close);
+  });
   return { url: running.url, adminKey, store, assembled, logs: () => logText, close };
 }
 

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { ChannelAccountResponseSchema, type ChannelAccount, type ChannelAccountSettings } from '../../../shared/api/channels';
 import { listingKey } from '../../../shared/ids';
 import { startSmartStoreSandbox, type CreatedProduct, type SandboxAccount, type SandboxOptions, type SmartStoreSandbox } from '../../../server/channels/smartstore/sandbox';
 import type { SellerStore } from '../../../server/store';
 import { startSync, SyncEvents, type SyncEvent, type SyncOptionsInput, type SyncService } from '../../../server/sync';
 import { call, provisionSeller, startTestServer, type TestSeller, type TestServer } from '../../http/support/harness';
+import { atFileEnd } from '../../support/cleanup';
 
 /**
  * The whole sync path on loopback: a real HTTP server on the test Redis, the SmartStore sandbox, and this
@@ -84,7 +85,7 @@ export async function startSyncHarness(options: SyncHarnessOptions = {}): Promis
     running = null;
     await current?.stop();
   };
-  afterAll(async () => {
+  atFileEnd(async () => {
     await stopSync();
     await sandbox.stop();
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { z } from 'zod';
 import { IssueWaybillsResponseSchema, type ParcelResult } from '../../../shared/api/waybills';
 import { OrderResponseSchema, PostOrdersResponseSchema } from '../../../shared/api/orders';
@@ -15,6 +15,7 @@ import type { ShippingOptions } from '../../../server/waybills/runtime';
 import { call, provisionSeller, type TestSeller } from '../../http/support/harness';
 import { testRedisUrl } from '../../support/store';
 import { startVoidWorker } from '../../../server/waybills/void-worker';
+import { atFileEnd } from '../../support/cleanup';
 
 /** The sellers this test file provisioned through shippingSeller (the void worker serves only them). */
 const provisioned: string[] = [];
@@ -52,7 +53,7 @@ export async function startShippingServer(options: { shipping?: Partial<Shipping
   const voids = options.voidWorkerMs
     ? startVoidWorker({ runtime: assembled.deps.shipping, sellerIds: () => Promise.resolve(provisioned), intervalMs: options.voidWorkerMs, logger: assembled.deps.logger })
     : null;
-  afterAll(async () => {
+  atFileEnd(async () => {
     await voids?.stop();
     await running.close(5_000);
     await store.close();
