@@ -2,23 +2,15 @@
 // client, on private redis-servers this script starts and stops (never 6379). Issue 2 §7 fixes the method:
 // 256 operations in flight over 4 connections; every order unique and allocating.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { register } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LaunchedRedis, Persistence } from '../server/redis/launch';
 import type { SellerStore, Store as StoreClass } from '../server/store';
 import type { OrderInput } from '../shared/order';
+import { registerLuaAsText } from './support/lua-as-text';
 
-// The store imports its Lua scripts as text (esbuild's text loader in the build, a plugin in vitest). Under
-// tsx a module hook does the same, so the bench runs exactly the scripts the server runs.
-const LUA_AS_TEXT = `
-import { readFile } from 'node:fs/promises';
-export async function load(url, context, next) {
-  if (!url.endsWith('.lua')) return next(url, context);
-  const text = await readFile(new URL(url), 'utf8');
-  return { format: 'module', shortCircuit: true, source: 'export default ' + JSON.stringify(text) + ';' };
-}`;
-register(`data:text/javascript,${encodeURIComponent(LUA_AS_TEXT)}`);
+// Before anything from server/ loads: the store imports its Lua scripts as text.
+registerLuaAsText();
 const { launchRedis } = await import('../server/redis/launch');
 const { Store } = await import('../server/store');
 
