@@ -108,7 +108,7 @@ export function issueWaybills(raw?: unknown): Reply<CallOutput<'issueWaybills'>>
 }
 
 export function printLabels(raw?: unknown): Reply<CallOutput<'printLabels'>> {
-  return answer('printLabels', raw, () => labelsForChecked());
+  return answer('printLabels', raw, ({ carrier }) => labelsForChecked(carrier));
 }
 
 export function bulkShip(raw?: unknown): Reply<CallOutput<'bulkShip'>> {

@@ -138,8 +138,15 @@ export const SIDEBAR_CALLS = {
   refresh: { input: Nothing, output: z.object({ updatedRows: Count, state: SidebarStateSchema }) },
   /** For the rows checked in 주문. */
   issueWaybills: { input: z.strictObject({ carrier: CarrierChoice }), output: z.object({ results: z.array(ParcelResultSchema) }) },
-  /** Labels of the rows checked in 주문: a short-lived signed URL the browser opens in a new tab. */
-  printLabels: { input: Nothing, output: z.object({ url: ServerUrl, expiresAt: IsoTime, labels: Count }) },
+  /**
+   * Labels of the rows checked in 주문: checked orders without a waybill get one first (from `carrier`), so
+   * issuing and printing are one click; then a short-lived signed URL the browser opens in a new tab.
+   * `issued` holds the result of each parcel issued on the way.
+   */
+  printLabels: {
+    input: z.strictObject({ carrier: z.optional(CarrierChoice) }),
+    output: z.object({ url: ServerUrl, expiresAt: IsoTime, labels: Count, issued: z.optional(z.array(ParcelResultSchema)) }),
+  },
   /** Ships the rows checked in 주문. */
   bulkShip: { input: Nothing, output: z.object({ results: z.array(OrderResultSchema) }) },
   scan: { input: ScanInputSchema, output: ScanResultSchema },

@@ -1,9 +1,10 @@
 import { API } from '../../shared/api/routes';
 import type { ParcelResult as ServerParcelResult } from '../../shared/api/waybills';
-import type { CarrierId } from '../../shared/carriers';
+import { CarrierIdSchema, type CarrierId } from '../../shared/carriers';
 import { message } from '../../shared/messages';
-import { errorInfo, type CallOutput, type ParcelResult } from '../../shared/sidebar-contract';
+import { errorInfo, SidebarFailure, type CallOutput, type ParcelResult } from '../../shared/sidebar-contract';
 import { USER_KEYS, userProperties } from '../api/connection';
+import type { ApiClient } from '../api/client';
 import { connectedClient } from '../api/session';
 import { chunks } from '../lib/chunks';
 import { checkedOrderRows, type OrderRow } from './order-rows';
@@ -52,23 +53,39 @@ function parcelResult(orderKeys: string[], result: ServerParcelResult | undefine
   return { orderKeys, ok: true, trackingNumber: result.waybills.map((waybill) => waybill.trackingNumber).join(', ') };
 }
 
-/** 송장 발급 for the rows checked in 주문: one waybill per parcel, idempotent on the server. */
-export function issueWaybillsForChecked(carrier: CarrierId): CallOutput<'issueWaybills'> {
-  const client = connectedClient();
-  const parcels = groupParcels(checkedOrderRows({ withCells: true }));
+/** One waybill per parcel, idempotent on the server; the carrier is remembered as this user's choice. */
+function issueParcels(client: ApiClient, carrier: CarrierId, parcels: readonly string[][]): ParcelResult[] {
   userProperties().setProperty(USER_KEYS.carrier, carrier);
   const results: ParcelResult[] = [];
   for (const batch of chunks(parcels, MAX_PARCELS_PER_CALL)) {
     const response = client.call(API.issueWaybills, { body: { carrier, parcels: batch.map((orderKeys) => ({ orderKeys })) } });
     batch.forEach((orderKeys, index) => results.push(parcelResult(orderKeys, response.results.find((result) => result.index === index))));
   }
-  return { results };
+  return results;
 }
 
-/** 라벨 인쇄: one PDF for the checked rows, behind a short-lived signed URL the browser opens. */
-export function labelsForChecked(): CallOutput<'printLabels'> {
+/** 송장 발급 for the rows checked in 주문. */
+export function issueWaybillsForChecked(carrier: CarrierId): CallOutput<'issueWaybills'> {
+  return { results: issueParcels(connectedClient(), carrier, groupParcels(checkedOrderRows({ withCells: true }))) };
+}
+
+/**
+ * 라벨 인쇄: the checked orders still without a waybill get one first (CJ numbers are best issued right before
+ * printing), from the carrier picked or else the one this user used last; then one PDF for every checked
+ * order that has a waybill, behind a short-lived signed URL the browser opens. An order whose issuance was
+ * refused is left out of the PDF and reported in `issued`.
+ */
+export function labelsForChecked(carrier?: CarrierId): CallOutput<'printLabels'> {
   const client = connectedClient();
-  const orderKeys = checkedOrderRows().map((row) => row.key);
+  const rows = checkedOrderRows({ withCells: true });
+  const unissued = rows.filter(isAllocated);
+  const chosen = carrier ?? CarrierIdSchema.safeParse(userProperties().getProperty(USER_KEYS.carrier)).data;
+  const issued = unissued.length > 0 && chosen ? issueParcels(client, chosen, groupParcels(unissued)) : [];
+  const refused = issued.filter((result) => !result.ok);
+  const skipped = new Set(refused.flatMap((result) => result.orderKeys));
+  const orderKeys = rows.map((row) => row.key).filter((key) => !skipped.has(key));
+  const [firstRefusal] = refused;
+  if (orderKeys.length === 0 && firstRefusal?.error) throw new SidebarFailure(firstRefusal.error.code, firstRefusal.error.params);
   const response = client.call(API.createLabels, { body: { orderKeys } });
-  return { url: client.absoluteUrl(response.url), expiresAt: response.expiresAt, labels: response.waybillIds.length };
+  return { url: client.absoluteUrl(response.url), expiresAt: response.expiresAt, labels: response.waybillIds.length, issued };
 }

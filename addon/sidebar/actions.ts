@@ -16,9 +16,12 @@ function summaryKind(ok: number, failed: number): ResultKind {
   return ok === 0 ? 'error' : 'warning';
 }
 
+function chosenCarrier(): CarrierChoice {
+  return byId<HTMLSelectElement>('carrier-select').value as CarrierChoice;
+}
+
 async function issueWaybills(hooks: ActionHooks): Promise<void> {
-  const carrier = byId<HTMLSelectElement>('carrier-select').value as CarrierChoice;
-  const reply = await callServer('issueWaybills', { carrier });
+  const reply = await callServer('issueWaybills', { carrier: chosenCarrier() });
   if (!reply.ok) return showError(reply.error);
   const failed = reply.value.results.filter((result) => !result.ok);
   const ok = reply.value.results.length - failed.length;
@@ -52,7 +55,7 @@ function bind(id: string, work: () => Promise<void>): void {
 export function bindActions(hooks: ActionHooks): void {
   bind('refresh-button', () => hooks.refresh(true));
   bind('issue-button', () => issueWaybills(hooks));
-  bind('print-button', printLabels);
+  bind('print-button', () => printLabels(chosenCarrier(), () => hooks.refresh(false)));
   bind('ship-button', () => bulkShip(hooks));
   bind('settings-button', openSettings);
   byId('scan-button').addEventListener('click', hooks.enterScanMode);

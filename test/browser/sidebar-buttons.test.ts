@@ -73,7 +73,7 @@ describe.skipIf(skipBrowserSuite)('sidebar buttons in Chromium', () => {
     await page.click('#print-button');
     const tab = await popup;
     await tab.waitForURL(/\/labels\/batch-1\.pdf\?sig=test$/);
-    expect(backend.callsOf('printLabels')).toEqual([{ name: 'printLabels', argument: {} }]);
+    expect(backend.callsOf('printLabels')).toEqual([{ name: 'printLabels', argument: { carrier: 'cj' } }]);
     await eventually(() => textOf(page, '#result')).toBe('라벨 2장을 새 탭에서 열었습니다');
     await tab.close();
   });

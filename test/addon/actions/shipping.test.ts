@@ -83,6 +83,27 @@ describe('the sidebar buttons against the real waybill and shipment routes', () 
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
   });
 
+  it('라벨 인쇄 issues a waybill for checked rows that have none, then prints them: one click', async () => {
+    const { allocated, sameReceiver } = await shop();
+    check([allocated[0]!, sameReceiver, allocated[1]!]);
+    const labels = value(addon.printLabels({ carrier: 'hanjin' }));
+    expect(labels.issued?.map((result) => [result.orderKeys, result.ok])).toEqual([
+      [[allocated[0], sameReceiver], true],
+      [[allocated[1]], true],
+    ]);
+    for (const result of labels.issued ?? []) expect(validateTrackingNumber('hanjin', result.trackingNumber ?? '').ok).toBe(true);
+    expect(labels.labels).toBe(2);
+    const pdf = await fetch(labels.url);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // Pressed again before a refresh, issuance is idempotent: the same numbers, not new ones.
+    expect(value(addon.printLabels({ carrier: 'hanjin' })).issued?.map((result) => result.trackingNumber)).toEqual(labels.issued?.map((result) => result.trackingNumber));
+    // After the refresh (the sidebar does one) the rows show their numbers and a reprint issues nothing.
+    value(addon.refresh({}));
+    expect(cellOf(gas.spreadsheet!.sheet('주문'), ordersLayout, allocated[1]!, 'trackingNumber')).toBe(labels.issued?.[1]?.trackingNumber);
+    expect(value(addon.printLabels({ carrier: 'hanjin' }))).toMatchObject({ labels: 2, issued: [] });
+  });
+
   it('일괄 출고 ships the rows with a waybill and names the reason for the others', async () => {
     const { allocated } = await shop();
     check([allocated[0]!]);

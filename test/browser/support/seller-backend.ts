@@ -225,6 +225,11 @@ export class SellerBackend implements GasBackend {
     return { ok: true, reason: 'OK', text: progress(open), orderKeys: [open.key] };
   }
 
+  private issue(order: { state: string; trackingNumber?: string }, carrier: string): void {
+    order.state = 'WAYBILL_ISSUED';
+    order.trackingNumber = `${carrier === 'cj' ? '6' : '4'}${String(this.nextTracking++).padStart(11, '0')}`;
+  }
+
   private readonly handlers: Handlers = {
     getSidebarState: () => this.state(),
     refresh: () => {
@@ -235,20 +240,24 @@ export class SellerBackend implements GasBackend {
     },
     issueWaybills: ({ carrier }) => ({
       results: this.checkedOrders().map((order) => {
-        if (order.state === 'ALLOCATED') {
-          order.state = 'WAYBILL_ISSUED';
-          order.trackingNumber = `${carrier === 'cj' ? '6' : '4'}${String(this.nextTracking++).padStart(11, '0')}`;
-        }
+        if (order.state === 'ALLOCATED') this.issue(order, carrier);
         if (order.state !== 'WAYBILL_ISSUED' || !order.trackingNumber) return { orderKeys: [order.key], ok: false, error: this.transitionError(order, 'WAYBILL_ISSUED') };
         return { orderKeys: [order.key], ok: true, trackingNumber: order.trackingNumber };
       }),
     }),
-    printLabels: () => {
+    // As the add-on does: checked orders without a waybill get one first, then every one with a number prints.
+    printLabels: ({ carrier }) => {
+      const issued = this.checkedOrders()
+        .filter((order) => order.state === 'ALLOCATED' && carrier)
+        .map((order) => {
+          this.issue(order, carrier ?? 'cj');
+          return { orderKeys: [order.key], ok: true, trackingNumber: order.trackingNumber };
+        });
       const printable = this.checkedOrders().filter((order) => order.trackingNumber);
       if (printable.length === 0) throw new SidebarFailure('sidebar.error.NO_ROWS_CHECKED');
       this.labelBatches += 1;
       const expiresAt = new Date(this.now().getTime() + 10 * 60_000).toISOString();
-      return { url: `${this.labelOrigin}/labels/batch-${this.labelBatches}.pdf?sig=test`, expiresAt, labels: printable.length };
+      return { url: `${this.labelOrigin}/labels/batch-${this.labelBatches}.pdf?sig=test`, expiresAt, labels: printable.length, issued };
     },
     bulkShip: () => ({
       results: this.checkedOrders().map((order) => {
