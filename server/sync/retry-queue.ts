@@ -25,13 +25,13 @@ export class RetryQueue {
     return parsed.success ? parsed.data : null;
   }
 
-  /** Counts a failure and schedules the next try with backoff. */
-  async failed(member: string, code: string, message: string): Promise<Attempts> {
+  /** Counts a failure and schedules the next try with backoff, and not sooner than `atLeastMs` from now. */
+  async failed(member: string, code: string, message: string, atLeastMs = 0): Promise<Attempts> {
     const previous = await this.get(member);
     const attempts: Attempts = { attempts: (previous?.attempts ?? 0) + 1, since: previous?.since ?? new Date().toISOString(), code, message: message.slice(0, 500) };
     const redis = this.pool.pick();
     await redis.hSet(this.keys.attempts, member, JSON.stringify(attempts));
-    await redis.zAdd(this.keys.due, { score: Date.now() + backoffMs(attempts.attempts, this.policy.retryBaseMs, this.policy.retryMaxMs), value: member });
+    await redis.zAdd(this.keys.due, { score: Date.now() + Math.max(atLeastMs, backoffMs(attempts.attempts, this.policy.retryBaseMs, this.policy.retryMaxMs)), value: member });
     return attempts;
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sellerKeys } from '../../server/store/keys';
 import { orderInput } from '../support/store';
 import { orderKeyOf, sandboxProduct, startSyncHarness, stockSkus, waitFor } from './support/harness';
 
@@ -64,6 +65,20 @@ describe('tracking dispatch', () => {
     expect(await store.alerts.get(`TRACKING_MISSING:${key}`)).toBeNull();
     expect(shop.productOrder(lineId).delivery).toMatchObject({ deliveryCompany: 'CH1' });
     await store.settings.patch({ channelCarrierCodes: { smartstore: { cj: null } } });
+  });
+
+  it('an account Naver refuses by IP raises CHANNEL_ERROR and waits as the poller does, instead of asking every few seconds', async () => {
+    const { key } = await ingested();
+    sandbox.faults.inject({ kind: 'ip_not_allowed', endpoint: 'product-orders/dispatch', times: 1 });
+    const before = Date.now();
+    await ship(key);
+    const alert = await waitFor('CHANNEL_ERROR', () => store.alerts.get(`CHANNEL_ERROR:smartstore:${account.id}`));
+    expect(alert).toMatchObject({ severity: 'critical', detail: { account: account.id, kind: 'ip_not_allowed' } });
+    expect((await store.orders.get(key))?.tracking.status).toBe('pending');
+    const due = await harness.server.store.pool.pick().zScore(sellerKeys(harness.seller.sellerId).syncDispatchRetry, key);
+    // The poller's wait for a blocked account (10 minutes by default), not the 5 s dispatch backoff.
+    expect(due).toBeGreaterThanOrEqual(before + 10 * 60_000);
+    sandbox.faults.clear();
   });
 
   it('pre-registers at waybill issuance when the seller asks for it (가배송)', async () => {
