@@ -105,9 +105,14 @@ export class OrderStore {
    * A cancelled order is a replay (`replay: true`). `voids`: the waybills still attached, each queued in the same
    * step to be voided at the carrier (server/waybills/void-queue.ts settles them).
    */
-  async cancel(key: string, reason = ''): Promise<{ key: string; status: OrderState; hadWaybill: boolean; voids: string[]; replay: boolean }> {
+  /**
+   * `voidsHeldUntil` (ms): the voids the cancel queues stay leased to this caller until then, for a caller that
+   * settles them itself at once (claimVoids with the same `heldUntil`); otherwise they are due now.
+   */
+  async cancel(key: string, reason = '', voidsHeldUntil?: number): Promise<{ key: string; status: OrderState; hadWaybill: boolean; voids: string[]; replay: boolean }> {
     validated(CancelInputSchema, { key, reason });
-    return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], [key, reason], CancelReply);
+    const args = voidsHeldUntil === undefined ? [key, reason] : [key, reason, String(Math.trunc(voidsHeldUntil))];
+    return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], args, CancelReply);
   }
 
   async cancelLine(key: string, lineId: string, quantity: number, reason = ''): Promise<{ key: string; status: OrderState }> {

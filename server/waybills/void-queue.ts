@@ -68,15 +68,16 @@ async function settle(runtime: ShippingRuntime, seller: SellerStore, waybills: W
 
 /**
  * Works off one seller's due voids (only these waybills' when given): the API's cancel runs it at once for the
- * order's waybills, and the void worker runs it for everything due (new jobs from channel claims, retries, and
- * jobs whose holder died mid-call).
+ * order's waybills (with the `heldUntil` its cancel queued them under, so no worker took them in between), and
+ * the void worker runs it for everything due (new jobs from channel claims, retries, and jobs whose holder
+ * died mid-call).
  */
-export async function runDueVoids(runtime: ShippingRuntime, sellerId: string, actor: string, waybillIds?: readonly string[]): Promise<VoidOutcome[]> {
+export async function runDueVoids(runtime: ShippingRuntime, sellerId: string, actor: string, waybillIds?: readonly string[], heldUntil?: number): Promise<VoidOutcome[]> {
   if (waybillIds && waybillIds.length === 0) return [];
   const waybills = runtime.waybills(sellerId, actor);
   const seller = runtime.store.forSeller(sellerId, actor);
   const leaseUntil = runtime.now() + runtime.options.issueLeaseMs;
-  const claimed = await waybills.claimVoids(leaseUntil, ROUND_LIMIT, waybillIds);
+  const claimed = await waybills.claimVoids(leaseUntil, ROUND_LIMIT, waybillIds, heldUntil);
   const outcomes: VoidOutcome[] = [];
   for (const item of claimed) outcomes.push(await settle(runtime, seller, waybills, item, leaseUntil));
   return outcomes;

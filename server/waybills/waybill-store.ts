@@ -114,8 +114,8 @@ export class WaybillStore {
   }
 
   /** Due void jobs (only these waybills' when given), each leased to the caller until `leaseUntil`. */
-  async claimVoids(leaseUntil: number, limit: number, waybillIds?: readonly string[]) {
-    const args = { leaseUntil, limit, ...(waybillIds ? { waybillIds } : {}) };
+  async claimVoids(leaseUntil: number, limit: number, waybillIds?: readonly string[], heldUntil?: number) {
+    const args = { leaseUntil, limit, ...(waybillIds ? { waybillIds } : {}), ...(heldUntil === undefined ? {} : { heldUntil }) };
     return (await this.ctx.callParsed('claim_waybill_voids', [], [JSON.stringify(args)], ClaimVoidsReplySchema)).claimed;
   }
 

@@ -38,6 +38,22 @@ describe('crash safety of waybill voids', () => {
     expect(await store.pendingVoids()).toEqual([]);
   });
 
+  it("the API's cancel holds its voids for itself, so the worker cannot take them between the cancel and the carrier call", async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [key = ''] = await postOrders(server, seller, [{ id: 'held-void' }]);
+    const [waybill] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [key] }] }))[0]).waybills;
+    const heldUntil = Date.now() + 60_000;
+    const cancelled = await server.store.forSeller(seller.sellerId, 'owner').orders.cancel(key, 'buyer', heldUntil);
+    expect(cancelled.voids).toEqual([waybill?.id]);
+    // A worker's round finds nothing due; the holder takes it with its hold, and the booking is cancelled.
+    expect(await runDueVoids(runtimeAfterRestart, seller.sellerId, 'void-worker')).toEqual([]);
+    expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(1);
+    // The holder is the server that issued the waybill (its CJ token is the live one).
+    const outcomes = await runDueVoids(server.assembled.deps.shipping, seller.sellerId, 'owner', cancelled.voids, heldUntil);
+    expect(outcomes).toMatchObject([{ waybillId: waybill?.id, result: 'voided' }]);
+    expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(0);
+  });
+
   it('a void claimed by a process that died mid-call is taken over after its lease, and a seller void too', async () => {
     const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
     const [cancelledKey = '', voidedKey = ''] = await postOrders(server, seller, [

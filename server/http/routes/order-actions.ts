@@ -14,10 +14,12 @@ export function orderActionRoutes(): BoundRoute[] {
       return { order: await seller.orders.require(params.key) };
     }),
     route(API.cancelOrder, async ({ seller, principal, params, body, deps }) => {
-      const cancelled = await seller.orders.cancel(params.key, body.reason ?? '');
-      // The voids were queued with the cancel; try them now so the answer shows them done. One the carrier
-      // does not take stays queued for the void worker and, if it keeps failing, raises WAYBILL_VOID_FAILED.
-      await runDueVoids(deps.shipping, seller.sellerId, principal.label, cancelled.voids);
+      // The voids are queued with the cancel, held for this request, and tried now so the answer shows them
+      // done. One the carrier does not take stays queued for the void worker and, if it keeps failing, raises
+      // WAYBILL_VOID_FAILED; if this process dies first, the hold runs out and the worker takes them.
+      const heldUntil = deps.shipping.now() + deps.shipping.options.issueLeaseMs;
+      const cancelled = await seller.orders.cancel(params.key, body.reason ?? '', heldUntil);
+      await runDueVoids(deps.shipping, seller.sellerId, principal.label, cancelled.voids, heldUntil);
       return { order: await seller.orders.require(params.key) };
     }),
   ];

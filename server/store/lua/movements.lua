@@ -123,7 +123,9 @@ end
 -- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close, and every
 -- waybill it still carries is queued to be voided (a 합포장 parcel too: its other orders go back to ALLOCATED
 -- when the void lands). The caller has checked the transition. Returns the ids of the waybills queued.
-local function cancel_whole(o, reason)
+-- `held_until` (ms, optional): the jobs are born leased until then to a caller that settles them itself (the
+-- API's cancel), so a worker cannot take them in between; if that caller dies, they fall due then.
+local function cancel_whole(o, reason, held_until)
   release_allocation(o, reason)
   unregister_waiting(o)
   clear_held(o)
@@ -133,7 +135,7 @@ local function cancel_whole(o, reason)
   local queued = {}
   if o.waybillIds and o.waybillIds ~= cjson.null then
     for _, id in ipairs(o.waybillIds) do
-      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', NOW_MS)
+      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', held_until or NOW_MS)
       queued[#queued + 1] = id
     end
   end

@@ -8,6 +8,7 @@
   ARGV[1..3] now ms, now ISO, actor
   ARGV[4]  order key
   ARGV[5]  reason
+  ARGV[6]  optional: ms until which the queued voids are held for this caller (claim_waybill_voids `heldUntil`)
 
   Returns JSON {key, status, hadWaybill, voids: [waybill id], replay}
     or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'CANCELLED'}
@@ -21,7 +22,7 @@ if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.sta
 if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
 
 local old_state = o.state
-local voids = cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel')
+local voids = cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel', tonumber(ARGV[6] or ''))
 order_save(o, old_state)
 settle()
 return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, voids = voids, replay = false })

@@ -6,7 +6,9 @@
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
-  ARGV[4]  JSON {leaseUntil, limit, waybillIds?}: only these waybills when given, else the earliest due
+  ARGV[4]  JSON {leaseUntil, limit, waybillIds?, heldUntil?}: only these waybills when given, else the earliest
+           due; with `heldUntil`, a listed job whose lease is exactly that one (it was queued held for this
+           caller, cancel_order.lua) is taken too
 
   Returns JSON {claimed: [{job, waybill}]}
 ]]
@@ -17,7 +19,7 @@ if args.waybillIds and args.waybillIds ~= cjson.null then
   ids = {}
   for _, id in ipairs(args.waybillIds) do
     local due = redis.call('ZSCORE', key('waybill-voids'), id)
-    if due and tonumber(due) <= NOW_MS then ids[#ids + 1] = id end
+    if due and (tonumber(due) <= NOW_MS or tonumber(due) == args.heldUntil) then ids[#ids + 1] = id end
   end
 else
   ids = redis.call('ZRANGEBYSCORE', key('waybill-voids'), '-inf', NOW_MS, 'LIMIT', 0, args.limit)
