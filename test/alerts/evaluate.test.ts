@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../shared/alerts';
 import type { SellerSettingsPatch } from '../../shared/settings';
 import { evaluateSellerAlerts } from '../../server/alerts/evaluate';
+import { markTrackingUploaded } from '../../server/shipping/tracking-uploaded';
 import type { SellerStore } from '../../server/store';
 import { WaybillStore } from '../../server/waybills/waybill-store';
 import { keyOf, openTestStore, orderInput, seedCatalog, testSellerId } from '../support/store';
@@ -87,6 +88,24 @@ describe('time- and count-based alerts', () => {
     await s.orders.setFlags(key, { tracking: { status: 'accepted' } });
     expect(ofType(await evaluate(s, waybills, shippedAt + 120 * MINUTE), 'TRACKING_MISSING')).toEqual([]);
     expect(await waybills.ctx.redis().zCard(waybills.keys.trackingWatch)).toBe(0);
+  });
+
+  it('TRACKING_MISSING for 오늘의집: raised until the seller marks the upload done (업로드 완료), never after it', async () => {
+    const { s, waybills } = await seller({ alerts: { trackingGraceMinutes: 60 } });
+    // The seller code equals the SKU, so the file channel's lines map themselves.
+    const [late, early] = [0, 1].map(() => orderInput([{ listingId: 'A', sellerCode: 'A', quantity: 1 }], { channel: 'ohouse' }));
+    const keys = [keyOf(late!), keyOf(early!)];
+    for (const [index, order] of [late!, early!].entries()) {
+      expect((await s.orders.ingest(order)).status).toBe('ALLOCATED');
+      await issueTyped(waybills, keys[index]!);
+    }
+    await s.orders.ship(keys);
+    const shippedAt = Date.now();
+    expect(await markTrackingUploaded(s, [keys[1]!])).toEqual([{ orderKey: keys[1], result: 'applied' }]);
+    expect(ofType(await evaluate(s, waybills, shippedAt + 61 * MINUTE), 'TRACKING_MISSING').map((alert) => alert.subject)).toEqual([keys[0]]);
+    expect(await markTrackingUploaded(s, [keys[0]!])).toEqual([{ orderKey: keys[0], result: 'applied' }]);
+    expect(ofType(await evaluate(s, waybills, shippedAt + 62 * MINUTE), 'TRACKING_MISSING')).toEqual([]);
+    expect(ofType(await evaluate(s, waybills, shippedAt + 24 * 60 * MINUTE), 'TRACKING_MISSING')).toEqual([]);
   });
 
   it('UNSHIPPED_WAYBILLS over the limit, and stale address alerts close', async () => {

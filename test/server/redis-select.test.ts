@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, RedisBinaryMissingError } from '../../server/redis/launch';
+import { freePort, launchRedis, RedisBinaryMissingError } from '../../server/redis/launch';
 import { persistenceWarnings, redisAnswers, selectRedis } from '../../server/redis/select';
 import { RedisPool } from '../../server/store/redis';
 import { testRedisUrl } from '../support/store';
@@ -59,6 +59,21 @@ describe('choosing Redis for npm start', () => {
       expect(await persistenceWarnings(pool.pick())).toEqual([expect.stringContaining('no persistence')]);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('says nothing of a durable Redis, and warns once it may evict keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheetship-evict-'));
+    const redis = await launchRedis({ dir, persistence: 'aof-always' });
+    const pool = await RedisPool.connect(redis.url, 1);
+    try {
+      expect(await persistenceWarnings(pool.pick())).toEqual([]);
+      await pool.pick().configSet('maxmemory-policy', 'allkeys-lru');
+      expect(await persistenceWarnings(pool.pick())).toEqual([expect.stringContaining('maxmemory-policy allkeys-lru')]);
+    } finally {
+      await pool.close();
+      await redis.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
