@@ -53,7 +53,7 @@ describe('CJ sandbox request checks', () => {
     const refusals = [
       await post(sandbox, 'ReqInvcNo', { DATA: data }),
       await post(sandbox, 'ReqInvcNo', { DATA: { CLNTNUM: CUSTOMER_ID } }, { 'CJ-Gateway-APIKey': token }),
-      await post(sandbox, 'ReqInvcNo', { DATA: { ...data, TOKEN_NUM: `${token.slice(0, -1)}0` } }, { 'CJ-Gateway-APIKey': token }),
+      await post(sandbox, 'ReqInvcNo', { DATA: { ...data, TOKEN_NUM: `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}` } }, { 'CJ-Gateway-APIKey': token }),
       await post(sandbox, 'ReqInvcNo', { DATA: { ...data, TOKEN_NUM: 'not-a-token' } }, { 'CJ-Gateway-APIKey': 'not-a-token' }),
       await post(sandbox, 'ReqInvcNo', { DATA: { ...data, CLNTNUM: '99999999' } }, { 'CJ-Gateway-APIKey': token }),
     ];
