@@ -88,6 +88,7 @@ export function assembleApp(options: AssembleOptions): AssembledApp {
       { cjBaseUrl: CJ_HOSTS.prod, ...DEFAULT_SHIPPING_OPTIONS, ...options.shipping },
       deriveKey(options.masterKey, 'label-link'),
       shippingClock(options.clock),
+      secrets,
     ),
     channelAccounts,
     connectors,

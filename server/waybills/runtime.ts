@@ -1,7 +1,9 @@
 import type { CarrierContract } from '../../shared/settings';
+import type { SecretStore } from '../secrets/secret-store';
 import type { SellerStore, Store } from '../store';
 import { CjClients } from './cj-clients';
 import { CjIssuer } from './cj-issuer';
+import { RedisCjTokenStore } from './cj-token-store';
 import { WaybillStore } from './waybill-store';
 
 export interface ShippingOptions {
@@ -42,8 +44,10 @@ export class ShippingRuntime {
     /** HMAC key of labels links, derived from the master key. */
     readonly labelKey: Buffer,
     readonly now: () => number = Date.now,
+    /** Given, CJ tokens are shared with the other server instances through Redis, sealed with these secrets' key. */
+    tokenSecrets?: SecretStore,
   ) {
-    this.cjClients = new CjClients(options.cjBaseUrl);
+    this.cjClients = new CjClients(options.cjBaseUrl, tokenSecrets && ((contract) => new RedisCjTokenStore(store.pool, tokenSecrets, contract, Date.now)));
   }
 
   waybills(sellerId: string, actor: string): WaybillStore {

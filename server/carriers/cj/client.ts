@@ -113,6 +113,8 @@ export function createCjClient(options: CjClientOptions): CjClient {
     now: clock,
     minSpacingMs: config.tokenMinSpacingMs,
     renewMarginMs: config.tokenRenewMarginMs,
+    // A token call cannot outlast its timeout, so a claim held this long has ended one way or the other.
+    requestHoldMs: config.timeoutMs + 5_000,
     ...(options.tokenStore ? { store: options.tokenStore } : {}),
     request: async () => {
       const envelope = await postToCj(transport, CJ_ENDPOINTS.token, { CUST_ID: config.customerId, BIZ_REG_NUM: config.businessNumber }, null);

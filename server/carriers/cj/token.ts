@@ -4,6 +4,14 @@ import type { CjToken } from './wire';
 export interface CjTokenStore {
   load(): Promise<CjToken | null>;
   save(token: CjToken): Promise<void>;
+  /**
+   * For a store shared by several instances: the right to ask CJ for a token now, for at most `holdMs`. False
+   * while another instance asks, or asked less than the spacing ago; CJ blocks a customer whose token requests
+   * come in bursts, whichever instance sends them.
+   */
+  claimRequest?(holdMs: number): Promise<boolean>;
+  /** After asking: no instance asks again for `spacingMs` from now. */
+  endRequest?(spacingMs: number): Promise<void>;
 }
 
 export interface CjTokenKeeperOptions {
@@ -16,10 +24,14 @@ export interface CjTokenKeeperOptions {
   /** Renew this long before expiry. */
   renewMarginMs: number;
   store?: CjTokenStore;
+  /** How long a claimed token request may take at most (the call's timeout and some); default 30 s. */
+  requestHoldMs?: number;
 }
 
 /** A token within this of its expiry is not used: a call sent with it would arrive expired. */
 const EXPIRY_SKEW_MS = 5_000;
+/** While another instance holds the token request, how often the shared store is read for its token. */
+const CLAIM_POLL_MS = 100;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -33,6 +45,8 @@ export class CjTokenKeeper {
   /** Monotonic time the last token request settled; spacing is measured from there, so CJ sees the gap too. */
   private lastSettled = Number.NEGATIVE_INFINITY;
   private requests = 0;
+  /** The token CJ last refused: a copy of it in the shared store is not taken again. */
+  private refused: string | null = null;
 
   constructor(private readonly options: CjTokenKeeperOptions) {}
 
@@ -42,13 +56,19 @@ export class CjTokenKeeper {
   }
 
   async get(): Promise<string> {
-    if (!this.current && this.options.store) this.adopt(await this.options.store.load());
+    const held = this.usableToken();
+    if (held) return held;
+    // Another instance may have fetched or renewed it already.
+    if (this.options.store) this.adopt(await this.options.store.load());
+    return this.usableToken() ?? (await this.fetch()).token;
+  }
+
+  /** The held token if it is live and not yet due for renewal (or renewing it is futile). */
+  private usableToken(): string | null {
     const held = this.current;
     const now = this.options.now();
-    if (held && now < held.expiresAt - EXPIRY_SKEW_MS) {
-      if (held.renewalFutile || now < held.expiresAt - this.options.renewMarginMs) return held.token;
-    }
-    return (await this.fetch()).token;
+    if (!held || now >= held.expiresAt - EXPIRY_SKEW_MS) return null;
+    return held.renewalFutile || now < held.expiresAt - this.options.renewMarginMs ? held.token : null;
   }
 
   /**
@@ -56,14 +76,22 @@ export class CjTokenKeeper {
    * back the token it just refused, so the caller does not loop.
    */
   async refreshAfterAuthFailure(failed: string): Promise<string | null> {
+    this.refused = failed;
     if (this.current && this.current.token !== failed) return this.current.token;
+    this.current = null;
+    // Another instance may have met the refusal first and stored a new token.
+    if (this.options.store) this.adopt(await this.options.store.load());
+    const shared = this.usableToken();
+    if (shared) return shared;
     this.current = null;
     const fresh = await this.fetch();
     return fresh.token === failed ? null : fresh.token;
   }
 
+  /** Takes a token from the shared store if it is live, not the one CJ last refused, and newer than the one held. */
   private adopt(token: CjToken | null): void {
-    if (token && (!this.current || token.expiresAt > this.current.expiresAt)) this.current = { ...token, renewalFutile: false };
+    if (!token || token.token === this.refused || this.options.now() >= token.expiresAt - EXPIRY_SKEW_MS) return;
+    if (!this.current || token.expiresAt > this.current.expiresAt) this.current = { ...token, renewalFutile: false };
   }
 
   private fetch(): Promise<CjToken> {
@@ -77,16 +105,38 @@ export class CjTokenKeeper {
     const wait = this.lastSettled + this.options.minSpacingMs - performance.now();
     if (wait > 0) await sleep(wait);
     const previous = this.current;
+    const shared = await this.claimOrShared(previous);
+    if (shared) return shared;
     this.requests += 1;
     try {
       const token = await this.options.request();
       // [V2] Asking again before expiry returns the same token and expiry; renewing it early is then futile.
       const renewalFutile = previous !== null && previous.token === token.token && previous.expiresAt === token.expiresAt;
       this.current = { ...token, renewalFutile };
+      this.refused = null;
       await this.options.store?.save(token);
       return token;
     } finally {
       this.lastSettled = performance.now();
+      // A claim that cannot be ended runs out by itself (requestHoldMs), so a failure here changes nothing.
+      await this.options.store?.endRequest?.(this.options.minSpacingMs).catch(() => undefined);
     }
+  }
+
+  /**
+   * With a shared store: waits until this instance may ask CJ (null), or until the instance that is asking has
+   * stored a token newer than `previous`, which is then used instead of asking too.
+   */
+  private async claimOrShared(previous: CjToken | null): Promise<CjToken | null> {
+    const store = this.options.store;
+    if (!store?.claimRequest) return null;
+    while (!(await store.claimRequest(this.options.requestHoldMs ?? 30_000))) {
+      await sleep(CLAIM_POLL_MS);
+      const before = this.current;
+      this.adopt(await store.load());
+      const adopted = this.current;
+      if (adopted && adopted !== before && (!previous || adopted.token !== previous.token || adopted.expiresAt > previous.expiresAt)) return adopted;
+    }
+    return null;
   }
 }
