@@ -46,7 +46,6 @@ export class RedisCjTokenStore implements CjTokenStore {
     private readonly pool: RedisPool,
     private readonly secrets: SecretStore,
     contract: CjContractIdentity,
-    private readonly now: () => number = Date.now,
   ) {
     const id = cjContractId(contract);
     this.keys = cjTokenKeys(id);
@@ -66,7 +65,8 @@ export class RedisCjTokenStore implements CjTokenStore {
   }
 
   async save(token: CjToken): Promise<void> {
-    const ttlMs = Math.floor(token.expiresAt - this.now());
+    // The CJ clients this store serves keep expiry by the wall clock.
+    const ttlMs = Math.floor(token.expiresAt - Date.now());
     if (ttlMs <= 0) return;
     const sealed = this.secrets.encrypt(SCOPE, this.name, JSON.stringify({ token: token.token, expiresAt: token.expiresAt, notice: token.notice }));
     await this.pool.pick().set(this.keys.token, sealed, { PX: ttlMs });

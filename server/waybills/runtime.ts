@@ -47,7 +47,7 @@ export class ShippingRuntime {
     /** Given, CJ tokens are shared with the other server instances through Redis, sealed with these secrets' key. */
     tokenSecrets?: SecretStore,
   ) {
-    this.cjClients = new CjClients(options.cjBaseUrl, tokenSecrets && ((contract) => new RedisCjTokenStore(store.pool, tokenSecrets, contract, Date.now)));
+    this.cjClients = new CjClients(options.cjBaseUrl, tokenSecrets && ((contract) => new RedisCjTokenStore(store.pool, tokenSecrets, contract)));
   }
 
   waybills(sellerId: string, actor: string): WaybillStore {

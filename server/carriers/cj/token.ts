@@ -59,7 +59,7 @@ export class CjTokenKeeper {
     const held = this.usableToken();
     if (held) return held;
     // Another instance may have fetched or renewed it already.
-    if (this.options.store) this.adopt(await this.options.store.load());
+    await this.loadShared();
     return this.usableToken() ?? (await this.fetch()).token;
   }
 
@@ -80,18 +80,19 @@ export class CjTokenKeeper {
     if (this.current && this.current.token !== failed) return this.current.token;
     this.current = null;
     // Another instance may have met the refusal first and stored a new token.
-    if (this.options.store) this.adopt(await this.options.store.load());
-    const shared = this.usableToken();
-    if (shared) return shared;
-    this.current = null;
+    const shared = await this.loadShared();
+    if (shared) return shared.token;
     const fresh = await this.fetch();
     return fresh.token === failed ? null : fresh.token;
   }
 
-  /** Takes a token from the shared store if it is live, not the one CJ last refused, and newer than the one held. */
-  private adopt(token: CjToken | null): void {
-    if (!token || token.token === this.refused || this.options.now() >= token.expiresAt - EXPIRY_SKEW_MS) return;
-    if (!this.current || token.expiresAt > this.current.expiresAt) this.current = { ...token, renewalFutile: false };
+  /** The shared store's token, held from now on, if it is live, not the one CJ last refused, and newer than the one held. */
+  private async loadShared(): Promise<CjToken | null> {
+    const token = this.options.store ? await this.options.store.load() : null;
+    if (!token || token.token === this.refused || this.options.now() >= token.expiresAt - EXPIRY_SKEW_MS) return null;
+    if (this.current && token.expiresAt <= this.current.expiresAt) return null;
+    this.current = { ...token, renewalFutile: false };
+    return token;
   }
 
   private fetch(): Promise<CjToken> {
@@ -105,7 +106,7 @@ export class CjTokenKeeper {
     const wait = this.lastSettled + this.options.minSpacingMs - performance.now();
     if (wait > 0) await sleep(wait);
     const previous = this.current;
-    const shared = await this.claimOrShared(previous);
+    const shared = await this.claimOrShared();
     if (shared) return shared;
     this.requests += 1;
     try {
@@ -125,17 +126,15 @@ export class CjTokenKeeper {
 
   /**
    * With a shared store: waits until this instance may ask CJ (null), or until the instance that is asking has
-   * stored a token newer than `previous`, which is then used instead of asking too.
+   * stored a token newer than the one held, which is then used instead of asking too.
    */
-  private async claimOrShared(previous: CjToken | null): Promise<CjToken | null> {
+  private async claimOrShared(): Promise<CjToken | null> {
     const store = this.options.store;
     if (!store?.claimRequest) return null;
     while (!(await store.claimRequest(this.options.requestHoldMs ?? 30_000))) {
       await sleep(CLAIM_POLL_MS);
-      const before = this.current;
-      this.adopt(await store.load());
-      const adopted = this.current;
-      if (adopted && adopted !== before && (!previous || adopted.token !== previous.token || adopted.expiresAt > previous.expiresAt)) return adopted;
+      const shared = await this.loadShared();
+      if (shared) return shared;
     }
     return null;
   }
