@@ -43,4 +43,23 @@ describe('one order more than once in a batch', () => {
     ]);
     expect(await counters(s, 'B')).toMatchObject({ reserved: 4 });
   });
+
+  it('is still a replay after another order of the batch took the general path, which writes out what is pending', async () => {
+    const sellerId = testSellerId('batchflush');
+    const s = store.forSeller(sellerId);
+    await seedCatalog(s, { stock: { A: 10 }, listings: { 'L-A': { A: 1 } } });
+    const input = orderInput([{ listingId: 'L-A', quantity: 3 }]);
+    // An unmapped listing sends this one down the general path, between the first ingest and its repeat.
+    const unmapped = orderInput([{ listingId: 'L-NOWHERE', quantity: 1 }]);
+    const batchesBefore = store.ingestStats().batches;
+    const [first, held, repeat] = await Promise.all([s.orders.ingest(input), s.orders.ingest(unmapped), s.orders.ingest(input)]);
+    expect(store.ingestStats().batches - batchesBefore).toBe(1);
+
+    expect(first).toMatchObject({ status: 'ALLOCATED', created: true });
+    expect(held).toMatchObject({ status: 'HELD', reason: 'UNMAPPED' });
+    expect(repeat).toMatchObject({ status: 'ALLOCATED', created: false, replay: true });
+    expect(await counters(s, 'A')).toMatchObject({ reserved: 3, available: 7 });
+    const reserves = (await streamEntries(store, sellerKeys(sellerId).ledger)).filter((entry) => entry.message.kind === 'reserve');
+    expect(reserves).toHaveLength(1);
+  });
 });

@@ -161,7 +161,8 @@ local listing_cache, counter_cache, sku_json
 local pending_docs, pending_keys, pending_index, pending_reserved, pending_skus
 local next_seq
 -- The batch's order keys that exist: read with one MGET when the batch begins (an EXISTS per order was a
--- call per order), then kept true by what the batch itself writes (pending_docs, and ingest_alone).
+-- call per order), then kept true by what the batch itself writes (write_pending, and ingest_alone); an
+-- order still pending is found in pending_docs.
 local existing_orders
 
 -- Small whole numbers as strings: Lua formats a number with sprintf, and quantities repeat.
@@ -224,6 +225,8 @@ local function write_pending()
     local redis_key = pending_keys[i]
     mset[i * 2 - 1] = redis_key
     mset[i * 2] = pending_docs[redis_key]
+    -- Written now, so a repeat later in the batch is a known order (a replay), not created again.
+    existing_orders[redis_key] = true
   end
   redis.call('MSET', unpack(mset))
   redis.call('SET', key('seq'), next_seq)
