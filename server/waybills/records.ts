@@ -104,6 +104,8 @@ export const VoidJobSchema = z.object({
   createdAt: z.string(),
   lastCode: z.string().optional(),
   lastError: z.string().optional(),
+  /** While someone holds the job leased: until when (ms). */
+  leaseUntil: z.number().optional(),
 });
 export type VoidJob = z.infer<typeof VoidJobSchema>;
 

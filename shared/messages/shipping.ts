@@ -22,6 +22,7 @@ export const shippingMessages = {
   'error.ADDRESS_UNUSABLE': { ko: '택배사가 주소를 확인하지 못했습니다: {key} ({detail})', en: 'The carrier could not use the address: {key} ({detail})' },
   'error.CARRIER_ERROR': { ko: '택배사 연동 중 오류가 났습니다: {detail}', en: 'The carrier call failed: {detail}' },
   'error.WAYBILL_NOT_FOUND': { ko: '송장을 찾을 수 없습니다: {id}', en: 'Waybill not found: {id}' },
+  'error.VOID_IN_PROGRESS': { ko: '이 송장은 지금 택배사에 폐기를 요청하는 중입니다. 잠시 뒤 다시 확인하세요: {trackingNumber}', en: 'This waybill is being voided with the carrier right now; check again shortly: {trackingNumber}' },
   'error.PICKED_UP': { ko: '이미 집화된 송장은 폐기할 수 없습니다: {trackingNumber}', en: 'A parcel the driver has picked up cannot be voided: {trackingNumber}' },
   'error.NO_WAYBILL': { ko: '송장이 발급되지 않은 주문입니다: {key}', en: 'The order has no waybill: {key}' },
   'error.PII_ERASED': {

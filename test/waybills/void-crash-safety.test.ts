@@ -5,7 +5,7 @@ import { runDueVoids } from '../../server/waybills/void-queue';
 import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime } from '../../server/waybills/runtime';
 import { testRedisUrl } from '../support/store';
 import { waitFor } from '../sync/support/harness';
-import { applied, issue, postOrders, shippingSeller, startShippingServer } from './support/harness';
+import { applied, call, issue, postOrders, shippingSeller, startShippingServer } from './support/harness';
 
 // The void of a cancelled order's waybill is in Redis before any carrier call, in the same step as the cancel;
 // a server that dies before or during the carrier call leaves it there, and another process (a fresh Store and
@@ -81,5 +81,41 @@ describe('crash safety of waybill voids', () => {
     expect(server.cj.state.liveBookingCount(two?.trackingNumber ?? '')).toBe(0);
     expect((await dead.get(two?.id ?? ''))?.voidReason).toBe('주소 변경');
     expect((await server.store.forSeller(seller.sellerId, 'test').orders.require(voidedKey)).state).toBe('ALLOCATED');
+  });
+
+  it("a seller's void of a waybill whose void job someone holds is refused until that lease ends, so CJ gets one cancel at a time", async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [key = ''] = await postOrders(server, seller, [{ id: 'busy-void' }]);
+    const [waybill] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [key] }] }))[0]).waybills;
+    await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+    // Another process has claimed the cancel's void and is calling CJ for it.
+    const worker = runtimeAfterRestart.waybills(seller.sellerId, 'void-worker');
+    expect(await worker.claimVoids(Date.now() + 60_000, 10)).toHaveLength(1);
+    const cancelsBefore = server.cj.state.requests('CnclBook').length;
+
+    const refused = await call(server, 'POST', `/v1/waybills/${waybill?.id}/void`, { key: seller.key, body: { reason: '주소 변경' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: 'VOID_IN_PROGRESS' } });
+    expect(server.cj.state.requests('CnclBook')).toHaveLength(cancelsBefore);
+    expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(1);
+    // The holder's lease stands: the worker's own failure report is still accepted under it.
+    expect((await runtimeAfterRestart.waybills(seller.sellerId, 'test').pendingVoids()).map((entry) => entry.waybillId)).toEqual([waybill?.id]);
+  });
+
+  it("a seller's void takes a job nobody holds, such as one waiting for its retry", async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [key = ''] = await postOrders(server, seller, [{ id: 'retry-void' }]);
+    const [waybill] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [key] }] }))[0]).waybills;
+    await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+    const worker = runtimeAfterRestart.waybills(seller.sellerId, 'void-worker');
+    const leaseUntil = Date.now() + 60_000;
+    expect(await worker.claimVoids(leaseUntil, 10)).toHaveLength(1);
+    // The worker's carrier call failed; the job waits a minute for its retry, leased to nobody.
+    await worker.failVoid({ waybillId: waybill?.id ?? '', leaseUntil, code: 'CARRIER_ERROR', detail: 'timeout', retryAt: Date.now() + 60_000, alertAfter: 3, dropManual: false });
+
+    const voided = await call(server, 'POST', `/v1/waybills/${waybill?.id}/void`, { key: seller.key, body: { reason: '주소 변경' } });
+    expect(voided.status).toBe(200);
+    expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(0);
+    expect(await worker.pendingVoids()).toEqual([]);
   });
 });

@@ -96,9 +96,34 @@ end
 -- `waybill-void:<id>` and the time it is next due (ms) in the zset `waybill-voids`. A job is written in the
 -- same script that makes the void necessary, so it exists before any carrier call and survives a crash.
 -- `origin` is 'cancel' (the order is gone: the void must happen, retried until it does) or 'manual' (a
--- seller's void: a definite carrier refusal drops it). A cancel takes over a manual job; a job already
--- waiting keeps its due time (a worker may hold it leased).
-local function void_enqueue(waybill_id, reason, origin, due_ms)
+-- seller's void: a definite carrier refusal drops it). A job is leased to whoever calls the carrier for it:
+-- only the lease's holder calls, and the job falls due again when the lease runs out (the holder died).
+
+-- A void job is done with (voided, moot, or a seller's void the carrier refused for good).
+local function void_drop(waybill_id)
+  redis.call('DEL', key('waybill-void', waybill_id))
+  redis.call('ZREM', key('waybill-voids'), waybill_id)
+end
+
+-- Leases a void job to the caller until `until_ms`. The lease is kept in the job too, which tells a job
+-- leased to someone from one waiting to be retried (both are due later than now).
+local function void_lease(job, until_ms)
+  job.leaseUntil = until_ms
+  redis.call('SET', key('waybill-void', job.waybillId), cjson.encode(job))
+  redis.call('ZADD', key('waybill-voids'), until_ms, job.waybillId)
+end
+
+-- Whether someone holds the job's lease now.
+local function void_leased(job)
+  if type(job.leaseUntil) ~= 'number' or job.leaseUntil <= NOW_MS then return false end
+  return tonumber(redis.call('ZSCORE', key('waybill-voids'), job.waybillId)) == job.leaseUntil
+end
+
+-- Queues the void of a waybill, due at `due_ms`; with `lease_until`, leased to the caller instead, who calls
+-- the carrier itself. A cancel takes over a seller's job. A job leased to someone else keeps its lease, and a
+-- job already waiting keeps its due time unless the caller takes the lease. Returns the job, and whether the
+-- caller holds it.
+local function void_enqueue(waybill_id, reason, origin, due_ms, lease_until)
   local k = key('waybill-void', waybill_id)
   local raw = redis.call('GET', k)
   local job
@@ -111,13 +136,17 @@ local function void_enqueue(waybill_id, reason, origin, due_ms)
   else
     job = { waybillId = waybill_id, reason = reason, origin = origin, attempts = 0, createdAt = NOW_ISO, createdBy = ACTOR }
   end
+  if lease_until and not (raw and void_leased(job)) then
+    void_lease(job, lease_until)
+    return job, true
+  end
   redis.call('SET', k, cjson.encode(job))
   if raw then
     redis.call('ZADD', key('waybill-voids'), 'NX', due_ms, waybill_id)
   else
     redis.call('ZADD', key('waybill-voids'), due_ms, waybill_id)
   end
-  return job
+  return job, false
 end
 
 -- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close, and every
@@ -135,7 +164,7 @@ local function cancel_whole(o, reason, held_until)
   local queued = {}
   if o.waybillIds and o.waybillIds ~= cjson.null then
     for _, id in ipairs(o.waybillIds) do
-      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', held_until or NOW_MS)
+      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', NOW_MS, held_until)
       queued[#queued + 1] = id
     end
   end

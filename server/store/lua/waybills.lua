@@ -49,6 +49,24 @@ local function has_waybill(o)
   return o.waybillIds ~= nil and o.waybillIds ~= cjson.null and #o.waybillIds > 0
 end
 
+-- The orders that carry waybill `w`, and the first of them that is past WAYBILL_ISSUED (it went out, so the
+-- waybill may no longer be voided), or nil.
+local function orders_carrying(w)
+  local carrying, shipped = {}, nil
+  for _, order_key in ipairs(w.orderKeys) do
+    local o = order_load(order_key)
+    if o and has_waybill(o) then
+      for _, id in ipairs(o.waybillIds) do
+        if id == w.id then
+          carrying[#carrying + 1] = o
+          if not shipped and o.state ~= 'WAYBILL_ISSUED' and o.state ~= 'CANCELLED' then shipped = o end
+        end
+      end
+    end
+  end
+  return carrying, shipped
+end
+
 -- Decides what issuing for one parcel means now. Returns one of
 --   'error', {code, key, ...}         nothing may be issued (the caller answers it per parcel)
 --   'replay', {waybill records}        the parcel already has exactly these waybills (a repeat or concurrent call)

@@ -1,7 +1,9 @@
 --[[
   Records a seller's void of a waybill before the carrier is called (crash safety): the waybill's void job is
   written leased to the caller until `leaseUntil`; if the caller dies before settling it, the void worker
-  finishes it after the lease. Nothing else changes here. A waybill already voided is a replay.
+  finishes it after the lease. Nothing else changes here. A waybill already voided is a replay. A job someone
+  else holds leased (a worker, or the API's cancel, calling the carrier now) is refused, so the carrier never
+  gets two cancels of one booking at once.
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
@@ -10,6 +12,7 @@
   Returns JSON {waybill, replay: true} | {waybill, job, replay: false}
     | {error: {code: 'WAYBILL_NOT_FOUND', id}}
     | {error: {code: 'INVALID_TRANSITION', key, from, to: 'ALLOCATED'}}: an order carrying it has shipped; nothing is written
+    | {error: {code: 'VOID_IN_PROGRESS', id, trackingNumber}}: someone else holds its void job; nothing is written
 ]]
 
 local args = cjson.decode(ARGV[4])
@@ -17,17 +20,14 @@ local w = waybill_load(args.waybillId)
 if not w then return cjson.encode({ error = { code = 'WAYBILL_NOT_FOUND', id = args.waybillId } }) end
 if w.voided then return cjson.encode({ waybill = w, replay = true }) end
 
-for _, order_key in ipairs(w.orderKeys) do
-  local o = order_load(order_key)
-  if o and has_waybill(o) then
-    for _, id in ipairs(o.waybillIds) do
-      if id == w.id and o.state ~= 'WAYBILL_ISSUED' and o.state ~= 'CANCELLED' then
-        return cjson.encode({ error = { code = 'INVALID_TRANSITION', key = o.key, from = o.state, to = 'ALLOCATED' } })
-      end
-    end
-  end
+local _, shipped = orders_carrying(w)
+if shipped then
+  return cjson.encode({ error = { code = 'INVALID_TRANSITION', key = shipped.key, from = shipped.state, to = 'ALLOCATED' } })
 end
 
-local job = void_enqueue(w.id, args.reason, 'manual', args.leaseUntil)
-redis.call('ZADD', key('waybill-voids'), args.leaseUntil, w.id)
+local held = json_get('waybill-void', w.id)
+if held and void_leased(held) then
+  return cjson.encode({ error = { code = 'VOID_IN_PROGRESS', id = w.id, trackingNumber = w.trackingNumber } })
+end
+local job = void_enqueue(w.id, args.reason, 'manual', args.leaseUntil, args.leaseUntil)
 return cjson.encode({ waybill = w, job = job, replay = false })

@@ -25,32 +25,15 @@ else
   ids = redis.call('ZRANGEBYSCORE', key('waybill-voids'), '-inf', NOW_MS, 'LIMIT', 0, args.limit)
 end
 
-local function drop(id)
-  redis.call('DEL', key('waybill-void', id))
-  redis.call('ZREM', key('waybill-voids'), id)
-end
-
--- A seller's void is moot once an order carrying the waybill went out.
-local function shipped_since(w)
-  for _, order_key in ipairs(w.orderKeys) do
-    local o = order_load(order_key)
-    if o and has_waybill(o) then
-      for _, id in ipairs(o.waybillIds) do
-        if id == w.id and o.state ~= 'WAYBILL_ISSUED' and o.state ~= 'CANCELLED' then return true end
-      end
-    end
-  end
-  return false
-end
-
 local claimed = {}
 for _, id in ipairs(ids) do
   local job = json_get('waybill-void', id)
   local w = waybill_load(id)
-  if not job or not w or w.voided or (job.origin == 'manual' and shipped_since(w)) then
-    drop(id)
+  -- A seller's void is moot once an order carrying the waybill went out.
+  if not job or not w or w.voided or (job.origin == 'manual' and select(2, orders_carrying(w))) then
+    void_drop(id)
   else
-    redis.call('ZADD', key('waybill-voids'), args.leaseUntil, id)
+    void_lease(job, args.leaseUntil)
     claimed[#claimed + 1] = { job = job, waybill = w }
   end
 end

@@ -20,8 +20,7 @@ if not job or not due then return cjson.encode({ outcome = 'gone', attempts = 0,
 if tonumber(due) ~= args.leaseUntil then return cjson.encode({ outcome = 'gone', attempts = job.attempts, alerted = false }) end
 
 if args.dropManual and job.origin == 'manual' then
-  redis.call('DEL', key('waybill-void', id))
-  redis.call('ZREM', key('waybill-voids'), id)
+  void_drop(id)
   return cjson.encode({ outcome = 'dropped', attempts = job.attempts, alerted = false })
 end
 
@@ -29,6 +28,7 @@ job.attempts = job.attempts + 1
 job.lastCode = args.code
 job.lastError = args.detail
 job.lastAttemptAt = NOW_ISO
+job.leaseUntil = nil
 redis.call('SET', key('waybill-void', id), cjson.encode(job))
 redis.call('ZADD', key('waybill-voids'), args.retryAt, id)
 

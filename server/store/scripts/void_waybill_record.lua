@@ -16,8 +16,7 @@
 local args = cjson.decode(ARGV[4])
 local w = waybill_load(args.waybillId)
 local function drop_job()
-  redis.call('DEL', key('waybill-void', args.waybillId))
-  redis.call('ZREM', key('waybill-voids'), args.waybillId)
+  void_drop(args.waybillId)
   if w then alert_close('WAYBILL_VOID_FAILED', w.trackingNumber) end
 end
 if not w then
@@ -29,19 +28,9 @@ if w.voided then
   return cjson.encode({ waybill = w, replay = true })
 end
 
-local carrying = {}
-for _, order_key in ipairs(w.orderKeys) do
-  local o = order_load(order_key)
-  if o and has_waybill(o) then
-    for _, id in ipairs(o.waybillIds) do
-      if id == w.id then
-        if o.state ~= 'WAYBILL_ISSUED' and o.state ~= 'CANCELLED' then
-          return cjson.encode({ error = { code = 'INVALID_TRANSITION', key = o.key, from = o.state, to = 'ALLOCATED' } })
-        end
-        carrying[#carrying + 1] = o
-      end
-    end
-  end
+local carrying, shipped = orders_carrying(w)
+if shipped then
+  return cjson.encode({ error = { code = 'INVALID_TRANSITION', key = shipped.key, from = shipped.state, to = 'ALLOCATED' } })
 end
 for _, o in ipairs(carrying) do
   detach_waybill(o, w.id, w.trackingNumber)
