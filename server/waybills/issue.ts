@@ -4,7 +4,7 @@ import type { SellerSettings } from '../../shared/settings';
 import type { SellerStore } from '../store';
 import { checkUnshippedWaybills } from '../alerts/unshipped';
 import type { CjIssuer, IssueOutcome } from './cj-issuer';
-import { Refusal, isRefusal } from './refusal';
+import { Refusal, isRefusal, scriptRefusal } from './refusal';
 import type { ShippingRuntime } from './runtime';
 import type { BatchParcel, WaybillStore } from './waybill-store';
 
@@ -103,7 +103,7 @@ export async function issueWaybills(runtime: ShippingRuntime, seller: SellerStor
         result.index,
         result.result === 'applied'
           ? { result: 'applied', replay: result.replay, waybills: result.waybills }
-          : { result: 'error', refusal: new Refusal(result.error.code, result.error.params, result.error.code === 'ORDER_NOT_FOUND' ? 404 : 409) },
+          : { result: 'error', refusal: scriptRefusal(result.error) },
       );
     }
   }

@@ -8,7 +8,7 @@ import type { SellerStore } from '../store';
 import { signLabelLink, verifyLabelLink } from './label-links';
 import { parcelItems } from './parcel-content';
 import type { StoredWaybill } from './records';
-import { Refusal } from './refusal';
+import { Refusal, scriptRefusal } from './refusal';
 import type { ShippingRuntime } from './runtime';
 import type { WaybillStore } from './waybill-store';
 
@@ -117,7 +117,7 @@ export async function openLabelLink(runtime: ShippingRuntime, token: string): Pr
   const seller = runtime.store.forSeller(link.sellerId, job.actor);
   const waybills = runtime.waybills(link.sellerId, job.actor);
   const printed = await waybills.print(link.jobId, job.waybillIds, Math.max(1, link.expiresAtMs - runtime.now()));
-  if ('error' in printed) throw new Refusal(printed.error.code, printed.error.params, 404);
+  if ('error' in printed) throw scriptRefusal(printed.error);
   const [records, settings] = await Promise.all([waybills.getMany(job.waybillIds), seller.settings.get()]);
   const orders = new Map((await seller.orders.getMany([...new Set(records.flatMap((record) => record.orderKeys))])).map((order) => [order.key, order]));
   const labels = records.map((record) =>

@@ -17,3 +17,8 @@ export class Refusal extends Error {
 export function isRefusal(error: unknown): error is Refusal {
   return error instanceof Refusal;
 }
+
+/** A script's refusal (ParcelRefusalSchema) as a Refusal: something missing (`…_NOT_FOUND`) is 404, anything else 409. */
+export function scriptRefusal(error: { code: string; params: Record<string, string | number> }): Refusal {
+  return new Refusal(error.code, error.params, error.code.endsWith('_NOT_FOUND') ? 404 : 409);
+}

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { isCjError } from '../carriers/cj';
 import type { SellerStore } from '../store';
 import type { StoredWaybill, VoidJob } from './records';
-import { Refusal, isRefusal } from './refusal';
+import { Refusal, isRefusal, scriptRefusal } from './refusal';
 import type { ShippingRuntime } from './runtime';
 import type { WaybillStore } from './waybill-store';
 
@@ -31,7 +31,7 @@ export async function cancelCarrierBooking(runtime: ShippingRuntime, seller: Sel
 /** The carrier's booking is gone (or there was none): the record is voided and its orders lose it. */
 export async function finishVoid(waybills: WaybillStore, id: string, reason: string): Promise<StoredWaybill> {
   const reply = await waybills.voidRecord(id, reason);
-  if ('error' in reply) throw new Refusal(reply.error.code, reply.error.params, reply.error.code === 'WAYBILL_NOT_FOUND' ? 404 : 409);
+  if ('error' in reply) throw scriptRefusal(reply.error);
   return reply.waybill;
 }
 
@@ -42,9 +42,22 @@ export function voidRetryAt(runtime: ShippingRuntime, attempts: number): number 
 }
 
 /**
- * Settles one claimed void: the carrier booking is cancelled, then the record voided. A failure is written back
- * to the job (retried later; WAYBILL_VOID_FAILED once it keeps failing) under the lease it was claimed with.
+ * Writes a failed carrier call back to its void job, under the lease it was taken with: retried later
+ * (WAYBILL_VOID_FAILED once it keeps failing), or, with `dropManual`, dropped if it was the seller's own void.
  */
+export async function recordVoidFailure(runtime: ShippingRuntime, waybills: WaybillStore, job: VoidJob, leaseUntil: number, refusal: Refusal, dropManual: boolean): Promise<void> {
+  await waybills.failVoid({
+    waybillId: job.waybillId,
+    leaseUntil,
+    code: refusal.code,
+    detail: String(refusal.params.detail ?? refusal.code).slice(0, 500),
+    retryAt: voidRetryAt(runtime, job.attempts + 1),
+    alertAfter: runtime.options.voidAlertAfter,
+    dropManual,
+  });
+}
+
+/** Settles one claimed void: the carrier booking is cancelled, then the record voided; a failure goes back to the job. */
 async function settle(runtime: ShippingRuntime, seller: SellerStore, waybills: WaybillStore, claimed: { job: VoidJob; waybill: StoredWaybill }, leaseUntil: number): Promise<VoidOutcome> {
   const { job, waybill } = claimed;
   try {
@@ -52,16 +65,7 @@ async function settle(runtime: ShippingRuntime, seller: SellerStore, waybills: W
     return { waybillId: waybill.id, result: 'voided', waybill: await finishVoid(waybills, waybill.id, job.reason) };
   } catch (error) {
     const refusal = isRefusal(error) ? error : new Refusal('INTERNAL', { detail: error instanceof Error ? error.message : String(error) }, 500);
-    const detail = refusal.params.detail ?? refusal.code;
-    await waybills.failVoid({
-      waybillId: waybill.id,
-      leaseUntil,
-      code: refusal.code,
-      detail: String(detail).slice(0, 500),
-      retryAt: voidRetryAt(runtime, job.attempts + 1),
-      alertAfter: runtime.options.voidAlertAfter,
-      dropManual: false,
-    });
+    await recordVoidFailure(runtime, waybills, job, leaseUntil, refusal, false);
     return { waybillId: waybill.id, result: 'failed', refusal };
   }
 }

@@ -1,8 +1,8 @@
 import type { SellerStore } from '../store';
 import type { StoredWaybill } from './records';
-import { Refusal, isRefusal } from './refusal';
+import { isRefusal, scriptRefusal } from './refusal';
 import type { ShippingRuntime } from './runtime';
-import { cancelCarrierBooking, finishVoid, voidRetryAt } from './void-queue';
+import { cancelCarrierBooking, finishVoid, recordVoidFailure } from './void-queue';
 import type { WaybillStore } from './waybill-store';
 
 /**
@@ -15,16 +15,12 @@ import type { WaybillStore } from './waybill-store';
 export async function voidWaybill(runtime: ShippingRuntime, seller: SellerStore, waybills: WaybillStore, id: string, reason: string): Promise<StoredWaybill> {
   const leaseUntil = runtime.now() + runtime.options.issueLeaseMs;
   const begun = await waybills.beginVoid(id, reason, leaseUntil);
-  if ('error' in begun) throw new Refusal(begun.error.code, begun.error.params, begun.error.code === 'WAYBILL_NOT_FOUND' ? 404 : 409);
+  if ('error' in begun) throw scriptRefusal(begun.error);
   if (begun.replay) return begun.waybill;
   try {
     await cancelCarrierBooking(runtime, seller, begun.waybill);
   } catch (error) {
-    if (isRefusal(error)) {
-      const detail = String(error.params.detail ?? error.code).slice(0, 500);
-      const retryAt = voidRetryAt(runtime, begun.job.attempts + 1);
-      await waybills.failVoid({ waybillId: id, leaseUntil, code: error.code, detail, retryAt, alertAfter: runtime.options.voidAlertAfter, dropManual: true });
-    }
+    if (isRefusal(error)) await recordVoidFailure(runtime, waybills, begun.job, leaseUntil, error, true);
     throw error;
   }
   return finishVoid(waybills, id, begun.job.origin === 'cancel' ? begun.job.reason : reason);
