@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
 import type { SellerStore, Store } from '../store';
-import { periodic } from '../alerts/periodic';
+import { periodicPerSeller } from '../alerts/periodic';
 import type { StoppableWorker } from '../workers';
 
 /** How long data is kept (DESIGN "Redis rules": retention). `piiMs` null: buyer data is never erased. */
@@ -55,39 +55,22 @@ export function startRetentionWorker(options: RetentionWorkerOptions): Stoppable
   });
   for (const kind of KINDS) items.inc({ kind }, 0);
   const failures = new Counter({ name: 'sheetship_retention_failures_total', help: 'Sellers whose retention run failed', registers: [options.registry] });
-  let stopping = false;
-  const worker = periodic(
-    'retention',
-    options.intervalMs,
-    async () => {
-      const totals: SellerSweep = { folded: 0, outboxTrimmed: 0, indexed: 0, erased: 0 };
-      let sellers = 0;
-      for (const sellerId of await options.sellerIds()) {
-        if (stopping) return;
-        try {
-          const done = await sweepSeller(store.forSeller(sellerId, 'retention'), policy);
-          sellers += 1;
-          items.inc({ kind: 'ledger_folded' }, done.folded);
-          items.inc({ kind: 'outbox_trimmed' }, done.outboxTrimmed);
-          items.inc({ kind: 'orders_indexed' }, done.indexed);
-          items.inc({ kind: 'orders_erased' }, done.erased);
-          for (const field of ['folded', 'outboxTrimmed', 'indexed', 'erased'] as const) totals[field] += done[field];
-          if (done.folded + done.outboxTrimmed + done.indexed + done.erased > 0) logger.info({ seller: sellerId, ...done }, 'retention applied');
-        } catch (error) {
-          failures.inc();
-          logger.error({ seller: sellerId, err: error }, 'retention failed for a seller');
-        }
-      }
-      logger.info({ sellers, ...totals }, 'retention round done');
-    },
-    logger,
-    0.1,
-  );
-  return {
-    name: worker.name,
-    async stop() {
-      stopping = true;
-      await worker.stop();
-    },
+  let totals: SellerSweep = { folded: 0, outboxTrimmed: 0, indexed: 0, erased: 0 };
+  const sweep = async (sellerId: string): Promise<void> => {
+    const done = await sweepSeller(store.forSeller(sellerId, 'retention'), policy);
+    items.inc({ kind: 'ledger_folded' }, done.folded);
+    items.inc({ kind: 'outbox_trimmed' }, done.outboxTrimmed);
+    items.inc({ kind: 'orders_indexed' }, done.indexed);
+    items.inc({ kind: 'orders_erased' }, done.erased);
+    for (const field of ['folded', 'outboxTrimmed', 'indexed', 'erased'] as const) totals[field] += done[field];
+    if (done.folded + done.outboxTrimmed + done.indexed + done.erased > 0) logger.info({ seller: sellerId, ...done }, 'retention applied');
   };
+  return periodicPerSeller('retention', options.intervalMs, options.sellerIds, sweep, logger, 'retention failed for a seller', {
+    jitter: 0.1,
+    onFailure: () => failures.inc(),
+    onRound: (sellers) => {
+      logger.info({ sellers, ...totals }, 'retention round done');
+      totals = { folded: 0, outboxTrimmed: 0, indexed: 0, erased: 0 };
+    },
+  });
 }
