@@ -6,7 +6,7 @@ import type { SellerStore } from '../store';
 import type { SyncContext } from './context';
 import { sellerRetryQueue, type RetryQueue } from './retry-queue';
 import type { SyncStatusBook } from './status';
-import { subjectOf } from './poller';
+import { blocksAccount, raiseChannelError } from './poller';
 import { ConnectorUnavailableError } from './stock-push';
 
 /**
@@ -22,9 +22,6 @@ import { ConnectorUnavailableError } from './stock-push';
 
 /** Failure codes that say the channel's answer is unknown or temporary, not a refusal of the data. */
 const TRANSIENT = new Set(['timeout', 'server', 'bad_response', 'rate_limit', 'quota', 'auth', 'ip_not_allowed', 'NO_RESULT', 'UNKNOWN']);
-
-/** Failure kinds that refuse the account, not the data: the seller must fix credentials or the allow-list. */
-const ACCOUNT_BLOCKED = new Set(['auth', 'ip_not_allowed']);
 
 function isTransient(code: string): boolean {
   return TRANSIENT.has(code) || code.startsWith('GW.');
@@ -91,11 +88,9 @@ export class TrackingDispatcher {
     const firstFailure = failures[0];
     // Refused for the account itself (credentials, Naver's IP allow-list): the seller has to act, as the poller
     // says with CHANNEL_ERROR; asking again every few seconds would change nothing, so wait as the poller does.
-    const blocked = failures.some((failure) => ACCOUNT_BLOCKED.has(failure.code));
-    if (blocked) {
-      await seller.alerts.raise('CHANNEL_ERROR', 'critical', subjectOf(record), { account: record.id, channel: record.channel, kind: firstFailure?.code ?? '', message: message.slice(0, 500), failures: 1 });
-    }
-    const attempts = await retries.failed(key, firstFailure?.code ?? 'FAILED', message, blocked ? this.ctx.options.blockedRetryMs : 0);
+    const blocking = failures.find((failure) => blocksAccount(failure.code));
+    const attempts = await retries.failed(key, firstFailure?.code ?? 'FAILED', message, blocking ? this.ctx.options.blockedRetryMs : 0);
+    if (blocking) await raiseChannelError(seller, record, blocking.code, message, attempts.attempts);
     const settings = await seller.settings.get();
     const since = Date.parse(order.shippedAt ?? order.tracking.at ?? attempts.since);
     const overdue = Date.now() - since >= settings.alerts.trackingGraceMinutes * 60_000;

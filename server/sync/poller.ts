@@ -196,7 +196,7 @@ export class AccountPoller {
     const { backoff, blockedRetryMs, alertAfterFailures } = this.ctx.options;
     const kind = error instanceof ChannelError ? error.kind : 'internal';
     const message = error instanceof Error ? error.message : String(error);
-    const blocked = kind === 'auth' || kind === 'ip_not_allowed';
+    const blocked = blocksAccount(kind);
     let wait = backoffMs(failures, Math.min(backoff.baseMs, record ? this.intervalMs(record) : backoff.baseMs), backoff.maxMs);
     if (blocked) wait = blockedRetryMs;
     else if (error instanceof ChannelError && error.kind === 'quota' && error.retryAfterMs !== undefined) wait = Math.max(wait, error.retryAfterMs);
@@ -205,9 +205,8 @@ export class AccountPoller {
     if (!record) return wait;
     try {
       const inARow = await this.status.pollFailed(this.sellerId, record.id, { kind, message, blocked });
-      const detail = { account: record.id, channel: record.channel, kind, message: message.slice(0, 500), failures: inARow };
-      if (blocked) await this.seller.alerts.raise('CHANNEL_ERROR', 'critical', subjectOf(record), detail);
-      else if (inARow >= alertAfterFailures) await this.seller.alerts.raise('SYNC_ERROR', 'warning', subjectOf(record), detail);
+      if (blocked) await raiseChannelError(this.seller, record, kind, message, inARow);
+      else if (inARow >= alertAfterFailures) await this.seller.alerts.raise('SYNC_ERROR', 'warning', subjectOf(record), channelAlertDetail(record, kind, message, inARow));
     } catch (statusError) {
       this.ctx.logger.error({ seller: this.sellerId, account: this.accountId, err: statusError }, 'could not record the poll failure');
     }
@@ -218,4 +217,18 @@ export class AccountPoller {
 /** Alerts about a channel account name it as `channel:account`. */
 export function subjectOf(record: Pick<ChannelAccountRecord, 'channel' | 'id'>): string {
   return `${record.channel}:${record.id}`;
+}
+
+/** Failure kinds that refuse the account, not the data: the seller must fix credentials or the allow-list. */
+export function blocksAccount(kind: string): boolean {
+  return kind === 'auth' || kind === 'ip_not_allowed';
+}
+
+function channelAlertDetail(record: Pick<ChannelAccountRecord, 'channel' | 'id'>, kind: string, message: string, failures: number) {
+  return { account: record.id, channel: record.channel, kind, message: message.slice(0, 500), failures };
+}
+
+/** CHANNEL_ERROR: the channel refuses the account (blocksAccount), whether polling or sending tracking met it. */
+export async function raiseChannelError(seller: SellerStore, record: Pick<ChannelAccountRecord, 'channel' | 'id'>, kind: string, message: string, failures: number): Promise<void> {
+  await seller.alerts.raise('CHANNEL_ERROR', 'critical', subjectOf(record), channelAlertDetail(record, kind, message, failures));
 }
