@@ -12,16 +12,16 @@ export function isFileChannel(channel: Channel): boolean {
 }
 
 // No ':' in the account, because it separates the parts of an order key; the order id may contain one.
-export const AccountIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9가-힣._-]{1,64}$/, 'must be 1-64 letters, digits, Hangul, ".", "_" or "-"');
+export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9가-힣._-]{1,64}$/;
+export const AccountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, 'must be 1-64 letters, digits, Hangul, ".", "_" or "-"');
 export const SellerIdSchema = z.string().regex(/^[a-z0-9_]{3,40}$/, 'must be 3-40 lowercase letters, digits or "_"');
 
-const printable = /^[^\s\u0000-\u001f\u007f]+$/;
-export const SkuCodeSchema = z.string().min(1).max(64).regex(printable, 'must have no spaces or control characters');
-export const OrderIdSchema = z.string().min(1).max(100).regex(printable, 'must have no spaces or control characters');
-export const LineIdSchema = z.string().min(1).max(100).regex(printable, 'must have no spaces or control characters');
-export const ListingIdSchema = z.string().min(1).max(128).regex(printable, 'must have no spaces or control characters');
+/** Codes and ids: no spaces or control characters. */
+export const PRINTABLE_PATTERN = /^[^\s\u0000-\u001f\u007f]+$/;
+export const SkuCodeSchema = z.string().min(1).max(64).regex(PRINTABLE_PATTERN, 'must have no spaces or control characters');
+export const OrderIdSchema = z.string().min(1).max(100).regex(PRINTABLE_PATTERN, 'must have no spaces or control characters');
+export const LineIdSchema = z.string().min(1).max(100).regex(PRINTABLE_PATTERN, 'must have no spaces or control characters');
+export const ListingIdSchema = z.string().min(1).max(128).regex(PRINTABLE_PATTERN, 'must have no spaces or control characters');
 
 /** `channel:account:orderId`: the one name of an order everywhere (paths, bodies, the sheet's key column). */
 export const OrderKeySchema = z

@@ -1,6 +1,6 @@
 import { MAX_QUANTITY } from './catalog';
-import { CHANNELS, IsoDateTimeSchema, type Channel } from './ids';
-import { MAX_LINES_PER_ORDER, type OrderInput, type OrderLineInput, type Receiver } from './order';
+import { ACCOUNT_ID_PATTERN, CHANNELS, IsoDateTimeSchema, PRINTABLE_PATTERN, type Channel } from './ids';
+import { MAX_LINES_PER_ORDER, PHONE_PATTERN, ZIP_PATTERN, type OrderInput, type OrderLineInput, type Receiver } from './order';
 
 /**
  * A hand-written check of the common, well-formed order input: it accepts only what OrderInputSchema accepts
@@ -12,11 +12,7 @@ import { MAX_LINES_PER_ORDER, type OrderInput, type OrderLineInput, type Receive
  */
 
 const CHANNEL_SET = new Set<string>(CHANNELS);
-// The patterns of shared/ids.ts and shared/order.ts (and the datetime one taken from the schema itself).
-const ACCOUNT = /^[A-Za-z0-9가-힣._-]{1,64}$/;
-const PRINTABLE = /^[^\s\u0000-\u001f\u007f]+$/;
-const PHONE = /^[0-9+()\- ]{4,20}$/;
-const ZIP = /^[0-9-]{0,10}$/;
+// The schemas' own patterns (ids.ts, order.ts), so the two cannot drift apart.
 const DATE_TIME = IsoDateTimeSchema._zod.pattern;
 
 const ORDER_KEYS = new Set(['channel', 'account', 'orderId', 'orderedAt', 'dueAt', 'lines', 'receiver', 'message']);
@@ -42,7 +38,7 @@ function plain(value: unknown, allowed: ReadonlySet<string>): Plain | undefined 
 }
 
 function printable(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= max && PRINTABLE.test(value);
+  return typeof value === 'string' && value.length >= 1 && value.length <= max && PRINTABLE_PATTERN.test(value);
 }
 
 function textUpTo(max: number): (value: unknown) => value is string {
@@ -90,7 +86,7 @@ function receiver(value: unknown): Receiver | undefined {
   const name = input.name.trim();
   const address1 = input.address1.trim();
   if (name.length < 1 || name.length > 100 || address1.length < 1 || address1.length > 300) return undefined;
-  if (typeof phone !== 'string' || !PHONE.test(phone) || typeof zip !== 'string' || !ZIP.test(zip)) return undefined;
+  if (typeof phone !== 'string' || !PHONE_PATTERN.test(phone) || typeof zip !== 'string' || !ZIP_PATTERN.test(zip)) return undefined;
   const out: Receiver = { name, phone, zip, address1 };
   return optional(input, out, 'address2', text300) ? out : undefined;
 }
@@ -100,7 +96,7 @@ export function acceptOrderInput(value: unknown): OrderInput | undefined {
   const input = plain(value, ORDER_KEYS);
   if (!input) return undefined;
   const { channel, account, orderId, lines } = input;
-  if (!isChannel(channel) || typeof account !== 'string' || !ACCOUNT.test(account) || !printable(orderId, 100)) return undefined;
+  if (!isChannel(channel) || typeof account !== 'string' || !ACCOUNT_ID_PATTERN.test(account) || !printable(orderId, 100)) return undefined;
   if (!Array.isArray(lines) || lines.length < 1 || lines.length > MAX_LINES_PER_ORDER) return undefined;
   const parsedLines: OrderLineInput[] = [];
   for (let index = 0; index < lines.length; index++) {

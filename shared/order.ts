@@ -5,10 +5,13 @@ import { HeldReasonSchema, OrderStateSchema } from './state-machine';
 
 export const MAX_LINES_PER_ORDER = 100;
 
+export const PHONE_PATTERN = /^[0-9+()\- ]{4,20}$/;
+export const ZIP_PATTERN = /^[0-9-]{0,10}$/;
+
 export const ReceiverSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  phone: z.string().regex(/^[0-9+()\- ]{4,20}$/, 'must be 4-20 digits, spaces, "+", "(", ")" or "-"'),
-  zip: z.string().regex(/^[0-9-]{0,10}$/, 'must be digits'),
+  phone: z.string().regex(PHONE_PATTERN, 'must be 4-20 digits, spaces, "+", "(", ")" or "-"'),
+  zip: z.string().regex(ZIP_PATTERN, 'must be digits'),
   address1: z.string().trim().min(1).max(300),
   address2: z.string().max(300).optional(),
 });
