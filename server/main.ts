@@ -15,11 +15,11 @@ import { ensureDemoSeller } from './tenancy/demo-seller';
 import { Workers } from './workers';
 import { startShippingWorker } from './alerts/worker';
 import { startVoidWorker } from './waybills/void-worker';
-import { startCjSandbox } from './carriers/cj/sandbox';
+import { CJ_SANDBOX_DEFAULT_CUSTOMER, startCjSandbox } from './carriers/cj/sandbox';
 import { startRetentionWorker } from './retention/worker';
 
 /** The customer the CJ sandbox knows by default; demo mode seeds the demo seller's CJ contract with it. */
-const DEMO_CJ = { customerCode: '30586154', businessNumber: '1234567890' };
+const DEMO_CJ = { customerCode: CJ_SANDBOX_DEFAULT_CUSTOMER.customerId, businessNumber: CJ_SANDBOX_DEFAULT_CUSTOMER.businessNumber };
 
 /** A start-up problem the operator fixes: printed as one line, exit code 1. */
 class StartupError extends Error {}
@@ -90,7 +90,7 @@ async function run(config: Config, logger: Logger, closers: Closers): Promise<vo
 
   const demo = config.demo === 'on' || (config.demo === 'auto' && !(await realChannelAccountsExist(store)));
   const admin = adminKeyOf(config);
-  // Demo mode talks to a CJ sandbox on loopback unless a CJ host is configured (customer 30586154, 1234567890).
+  // Demo mode talks to a CJ sandbox on loopback unless a CJ host is configured (its default customer: DEMO_CJ).
   const cjSandbox = demo && !config.shipping.cjUrl ? await startCjSandbox() : null;
   if (cjSandbox) closers.push(() => cjSandbox.stop());
   const cjUrl = config.shipping.cjUrl ?? cjSandbox?.url;

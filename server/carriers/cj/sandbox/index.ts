@@ -61,7 +61,9 @@ export interface CjSandbox {
   };
 }
 
-const DEFAULT_CUSTOMERS = [{ customerId: '30586154', businessNumber: '1234567890' }];
+/** The customer a sandbox started without `customers` knows (demo mode seeds the demo seller's contract with it). */
+export const CJ_SANDBOX_DEFAULT_CUSTOMER = { customerId: '30586154', businessNumber: '1234567890' };
+const DEFAULT_CUSTOMERS = [CJ_SANDBOX_DEFAULT_CUSTOMER];
 const MAX_BODY_BYTES = 1_000_000;
 const ENDPOINTS = new Set<string>(Object.values(CJ_ENDPOINTS));
 
