@@ -144,8 +144,8 @@ export const SIDEBAR_CALLS = {
    * `issued` holds the result of each parcel issued on the way.
    */
   printLabels: {
-    input: z.strictObject({ carrier: z.optional(CarrierChoice) }),
-    output: z.object({ url: ServerUrl, expiresAt: IsoTime, labels: Count, issued: z.optional(z.array(ParcelResultSchema)) }),
+    input: z.strictObject({ carrier: CarrierChoice }),
+    output: z.object({ url: ServerUrl, expiresAt: IsoTime, labels: Count, issued: z.array(ParcelResultSchema) }),
   },
   /** Ships the rows checked in 주문. */
   bulkShip: { input: Nothing, output: z.object({ results: z.array(OrderResultSchema) }) },

@@ -1,6 +1,6 @@
 import { API } from '../../shared/api/routes';
 import type { ParcelResult as ServerParcelResult } from '../../shared/api/waybills';
-import { CarrierIdSchema, type CarrierId } from '../../shared/carriers';
+import type { CarrierId } from '../../shared/carriers';
 import { message } from '../../shared/messages';
 import { errorInfo, SidebarFailure, type CallOutput, type ParcelResult } from '../../shared/sidebar-contract';
 import { USER_KEYS, userProperties } from '../api/connection';
@@ -71,16 +71,15 @@ export function issueWaybillsForChecked(carrier: CarrierId): CallOutput<'issueWa
 
 /**
  * 라벨 인쇄: the checked orders still without a waybill get one first (CJ numbers are best issued right before
- * printing), from the carrier picked or else the one this user used last; then one PDF for every checked
- * order that has a waybill, behind a short-lived signed URL the browser opens. An order whose issuance was
- * refused is left out of the PDF and reported in `issued`.
+ * printing), from the carrier picked in the sidebar; then one PDF for every checked order that has a waybill,
+ * behind a short-lived signed URL the browser opens. An order whose issuance was refused is left out of the
+ * PDF and reported in `issued`.
  */
-export function labelsForChecked(carrier?: CarrierId): CallOutput<'printLabels'> {
+export function labelsForChecked(carrier: CarrierId): CallOutput<'printLabels'> {
   const client = connectedClient();
   const rows = checkedOrderRows({ withCells: true });
   const unissued = rows.filter(isAllocated);
-  const chosen = carrier ?? CarrierIdSchema.safeParse(userProperties().getProperty(USER_KEYS.carrier)).data;
-  const issued = unissued.length > 0 && chosen ? issueParcels(client, chosen, groupParcels(unissued)) : [];
+  const issued = unissued.length > 0 ? issueParcels(client, carrier, groupParcels(unissued)) : [];
   const refused = issued.filter((result) => !result.ok);
   const skipped = new Set(refused.flatMap((result) => result.orderKeys));
   const orderKeys = rows.map((row) => row.key).filter((key) => !skipped.has(key));

@@ -16,7 +16,7 @@ export async function printLabels(carrier: CarrierChoice, refresh: () => Promise
     showError(reply.error);
     return;
   }
-  const { url, labels, issued = [] } = reply.value;
+  const { url, labels, issued } = reply.value;
   // Orders issued on the way and those whose issuance was refused (left out of the PDF) are reported too.
   const failures = issued.filter((result) => !result.ok).map((result) => failureLine(result.orderKeys.join(', '), result.error));
   if (tab && !tab.closed) {

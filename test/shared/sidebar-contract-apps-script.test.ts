@@ -41,7 +41,7 @@ describe('the sidebar contract in an Apps Script-like runtime', () => {
   });
 
   it('checks a label URL and times in a result', () => {
-    const reply = contract.handleSidebarCall('printLabels', {}, () => ({ url: 'https://sync.example.com/v1/labels/abc.pdf?sig=x', expiresAt: '2025-11-26T10:00:00+09:00', labels: 3 }));
+    const reply = contract.handleSidebarCall('printLabels', { carrier: 'cj' }, () => ({ url: 'https://sync.example.com/v1/labels/abc.pdf?sig=x', expiresAt: '2025-11-26T10:00:00+09:00', labels: 3, issued: [] }));
     expect(reply.ok).toBe(true);
   });
 });

@@ -51,8 +51,8 @@ describe('handleSidebarCall', () => {
   it('refuses a result google.script.run could not carry or the browser should not open', () => {
     const withDate = { ...state, lastSyncAt: new Date() } as unknown as SidebarState;
     expect(handleSidebarCall('getSidebarState', {}, () => withDate)).toEqual({ ok: false, error: { code: 'sidebar.error.INVALID_REPLY', params: { call: 'getSidebarState', field: 'lastSyncAt' } } });
-    const script = { url: 'javascript:alert(1)', expiresAt: '2025-11-26T10:00:00+09:00', labels: 1 };
-    expect(handleSidebarCall('printLabels', {}, () => script)).toEqual({ ok: false, error: { code: 'sidebar.error.INVALID_REPLY', params: { call: 'printLabels', field: 'url' } } });
+    const script = { url: 'javascript:alert(1)', expiresAt: '2025-11-26T10:00:00+09:00', labels: 1, issued: [] };
+    expect(handleSidebarCall('printLabels', { carrier: 'cj' }, () => script)).toEqual({ ok: false, error: { code: 'sidebar.error.INVALID_REPLY', params: { call: 'printLabels', field: 'url' } } });
   });
 });
 

@@ -75,7 +75,7 @@ describe('the sidebar buttons against the real waybill and shipment routes', () 
     const { allocated } = await shop();
     check([allocated[0]!, allocated[1]!]);
     value(addon.issueWaybills({ carrier: 'hanjin' }));
-    const labels = value(addon.printLabels({}));
+    const labels = value(addon.printLabels({ carrier: 'hanjin' }));
     expect(labels.url).toMatch(new RegExp(`^${server.url}/v1/labels/`));
     expect(labels.labels).toBe(2);
     const pdf = await fetch(labels.url);
@@ -87,20 +87,20 @@ describe('the sidebar buttons against the real waybill and shipment routes', () 
     const { allocated, sameReceiver } = await shop();
     check([allocated[0]!, sameReceiver, allocated[1]!]);
     const labels = value(addon.printLabels({ carrier: 'hanjin' }));
-    expect(labels.issued?.map((result) => [result.orderKeys, result.ok])).toEqual([
+    expect(labels.issued.map((result) => [result.orderKeys, result.ok])).toEqual([
       [[allocated[0], sameReceiver], true],
       [[allocated[1]], true],
     ]);
-    for (const result of labels.issued ?? []) expect(validateTrackingNumber('hanjin', result.trackingNumber ?? '').ok).toBe(true);
+    for (const result of labels.issued) expect(validateTrackingNumber('hanjin', result.trackingNumber ?? '').ok).toBe(true);
     expect(labels.labels).toBe(2);
     const pdf = await fetch(labels.url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     // Pressed again before a refresh, issuance is idempotent: the same numbers, not new ones.
-    expect(value(addon.printLabels({ carrier: 'hanjin' })).issued?.map((result) => result.trackingNumber)).toEqual(labels.issued?.map((result) => result.trackingNumber));
+    expect(value(addon.printLabels({ carrier: 'hanjin' })).issued.map((result) => result.trackingNumber)).toEqual(labels.issued.map((result) => result.trackingNumber));
     // After the refresh (the sidebar does one) the rows show their numbers and a reprint issues nothing.
     value(addon.refresh({}));
-    expect(cellOf(gas.spreadsheet!.sheet('주문'), ordersLayout, allocated[1]!, 'trackingNumber')).toBe(labels.issued?.[1]?.trackingNumber);
+    expect(cellOf(gas.spreadsheet!.sheet('주문'), ordersLayout, allocated[1]!, 'trackingNumber')).toBe(labels.issued[1]?.trackingNumber);
     expect(value(addon.printLabels({ carrier: 'hanjin' }))).toMatchObject({ labels: 2, issued: [] });
   });
 
@@ -133,7 +133,7 @@ describe('the sidebar buttons against the real waybill and shipment routes', () 
     await shop();
     check([]);
     gas.calls.reset();
-    for (const reply of [addon.issueWaybills({ carrier: 'cj' }), addon.printLabels({}), addon.bulkShip({})]) {
+    for (const reply of [addon.issueWaybills({ carrier: 'cj' }), addon.printLabels({ carrier: 'cj' }), addon.bulkShip({})]) {
       expect(reply).toEqual({ ok: false, error: { code: 'sidebar.error.NO_ROWS_CHECKED', params: {} } });
     }
     expect(gas.calls.count({ service: 'UrlFetch' })).toBe(0);

@@ -248,9 +248,9 @@ export class SellerBackend implements GasBackend {
     // As the add-on does: checked orders without a waybill get one first, then every one with a number prints.
     printLabels: ({ carrier }) => {
       const issued = this.checkedOrders()
-        .filter((order) => order.state === 'ALLOCATED' && carrier)
+        .filter((order) => order.state === 'ALLOCATED')
         .map((order) => {
-          this.issue(order, carrier ?? 'cj');
+          this.issue(order, carrier);
           return { orderKeys: [order.key], ok: true, trackingNumber: order.trackingNumber };
         });
       const printable = this.checkedOrders().filter((order) => order.trackingNumber);
