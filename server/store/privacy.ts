@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { ALERT_TYPES } from '../../shared/alerts';
 import type { SellerContext } from './context';
 import { EraseInputSchema } from './inputs';
 import { validated } from './validate';
 
 const EraseReply = z.object({ erased: z.int(), more: z.boolean() });
 const IndexReply = z.object({ indexed: z.int(), more: z.boolean() });
-const ALERT_TYPES_ARG = JSON.stringify(ALERT_TYPES);
 
 /**
  * Buyer data retention (DESIGN "Redis rules"): closed orders lose the receiver and the delivery message a
@@ -35,7 +33,7 @@ export class PrivacyStore {
     validated(EraseInputSchema, { closedBefore, batch });
     let erased = 0;
     for (;;) {
-      const reply = await this.ctx.callParsed('erase_pii', [], [String(closedBefore.getTime()), String(batch), ALERT_TYPES_ARG], EraseReply);
+      const reply = await this.ctx.callParsed('erase_pii', [], [String(closedBefore.getTime()), String(batch)], EraseReply);
       erased += reply.erased;
       if (!reply.more) return erased;
     }

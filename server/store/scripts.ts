@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ingestSource from './lua/ingest.lua';
 import { LIBRARY_LUA } from './lua/library';
+import { alertTypesLua } from './lua/alert-types-lua';
 import { stateMachineLua } from './lua/state-machine-lua';
 import ackAlert from './scripts/ack_alert.lua';
 import acquireLease from './scripts/acquire_lease.lua';
@@ -102,6 +103,7 @@ export function assembleLibrary(): ScriptLibrary {
   const bodies = Object.entries(SOURCES) as [ScriptName, string][];
   const code = [
     stateMachineLua(),
+    alertTypesLua(),
     LIBRARY_LUA,
     ingestSource,
     ...bodies.map(([name, body]) => `-- ${name}.lua\nredis.register_function('${name}__VERSION__', function(KEYS, ARGV)\nbegin(KEYS, ARGV)\n${body}\nend)\n`),

@@ -97,8 +97,9 @@ export class StockStore {
   async trim(ledgerBefore: Date, outboxBefore: Date, batch = 1000): Promise<TrimResult> {
     validated(TrimInputSchema, { ledgerBefore, outboxBefore, batch });
     const result: TrimResult = { folded: 0, outboxTrimmed: 0 };
-    for (;;) {
-      const args = [String(ledgerBefore.getTime()), String(outboxBefore.getTime()), String(batch)];
+    // The outbox is trimmed by the first call only: the ledger's later batches would find nothing more there.
+    for (let outboxCutoff = outboxBefore.getTime(); ; outboxCutoff = 0) {
+      const args = [String(ledgerBefore.getTime()), String(outboxCutoff), String(batch)];
       const reply = await this.ctx.callParsed('trim_ledger', [], args, TrimReplySchema);
       result.folded += reply.folded;
       result.outboxTrimmed += reply.outboxTrimmed;

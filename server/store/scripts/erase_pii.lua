@@ -13,7 +13,7 @@
   ARGV[1..3] now ms, now ISO, actor
   ARGV[4]  cut-off, ms since the epoch: orders closed before it are erased
   ARGV[5]  most orders per call
-  ARGV[6]  JSON array of the alert types (shared/alerts.ts); an alert about an order has the id TYPE:<order key>
+  (An alert about an order has the id TYPE:<order key>, for any of ALERT_TYPES, generated from shared/alerts.ts.)
 
   Returns JSON {erased, more}
     erased: orders whose data was erased by this call (not counting ones erased before)
@@ -21,7 +21,6 @@
 
 local cutoff = ARGV[4]
 local batch = tonumber(ARGV[5])
-local alert_types = cjson.decode(ARGV[6])
 -- Alert detail fields that name things, not people; any other text in an alert about an erased order is blanked.
 local KEPT_DETAIL = { orderKey = true, orderId = true, account = true, lineId = true, carrier = true, code = true,
   reason = true, sku = true, listing = true, dueAt = true }
@@ -51,9 +50,11 @@ local function erase_waybills(o)
 end
 
 local function scrub_alerts(o)
-  for _, alert_type in ipairs(alert_types) do
-    local id = alert_type .. ':' .. o.key
-    local raw = redis.call('HGET', key('alerts'), id)
+  local ids = {}
+  for i, alert_type in ipairs(ALERT_TYPES) do ids[i] = alert_type .. ':' .. o.key end
+  local raws = redis.call('HMGET', key('alerts'), unpack(ids))
+  for i, id in ipairs(ids) do
+    local raw = raws[i]
     if raw then
       local alert = cjson.decode(raw)
       local changed = false

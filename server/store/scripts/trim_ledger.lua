@@ -8,7 +8,7 @@
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
   ARGV[4]  ledger cut-off, ms since the epoch
-  ARGV[5]  outbox cut-off, ms since the epoch
+  ARGV[5]  outbox cut-off, ms since the epoch; 0: leave the outbox (a later call of the same trim)
   ARGV[6]  most entries to fold in this call
 
   Returns JSON {folded, more, outboxTrimmed}
@@ -46,7 +46,7 @@ end
 
 local outbox = key('outbox')
 local trimmed = 0
-if redis.call('EXISTS', outbox) == 1 then
+if tonumber(ARGV[5]) > 0 and redis.call('EXISTS', outbox) == 1 then
   local floor = { tonumber(ARGV[5]), 0 }
   for _, raw in ipairs(redis.call('XINFO', 'GROUPS', outbox)) do
     local group = {}
