@@ -58,6 +58,9 @@ describe('buyer data erasure', () => {
 
     const dump = JSON.stringify(await sellerDump(store, s.sellerId));
     for (const gone of ['오래된고객', '010-1111-2222', '01011112222', '오래된 메모', '취소한고객', '010-3333-4444']) expect(dump).not.toContain(gone);
+    // Delivered after its erasure, the order does not join the index again: there is nothing left to erase.
+    await s.orders.setFlags(keyOf(shipped), { delivered: true });
+    expect(await store.pool.pick().zScore(sellerKeys(s.sellerId).closedOrders, keyOf(shipped))).toBeNull();
     for (const kept of ['최근고객', '010-5555-6666', '대기고객', '010-7777-8888']) expect(dump).toContain(kept);
     // Stock history is untouched: the ledger still explains the counters.
     const { onHand, reserved, safety, quarantine } = await counters(s, 'A');

@@ -18,8 +18,8 @@ end
 
 -- Each order is in the index of its state, scored by its seq; together they page every order by last change.
 -- A closed order (shipped, delivered, returned, cancelled) is also in `closed-orders`, scored by when it last
--- entered a closed state (ms): buyer data is erased a retention period after that (erase_pii.lua). A save that
--- is no transition only fills in a missing entry, so orders stored before the index existed join it when touched.
+-- entered a closed state (ms): buyer data is erased a retention period after that (erase_pii.lua), unless it
+-- already was. Orders stored before the index existed join it through index_closed_orders.lua.
 local function order_save(o, old_state)
   local seq = redis.call('INCR', key('seq'))
   o.seq = seq
@@ -29,12 +29,8 @@ local function order_save(o, old_state)
     redis.call('ZREM', key('state', old_state), o.key)
   end
   redis.call('ZADD', key('state', o.state), seq, o.key)
-  if CLOSED_STATES[o.state] then
-    if old_state ~= o.state then
-      redis.call('ZADD', key('closed-orders'), NOW_MS, o.key)
-    else
-      redis.call('ZADD', key('closed-orders'), 'NX', NOW_MS, o.key)
-    end
+  if CLOSED_STATES[o.state] and old_state ~= o.state and not o.piiErasedAt then
+    redis.call('ZADD', key('closed-orders'), NOW_MS, o.key)
   end
 end
 
