@@ -27,7 +27,7 @@ export type { IngestResult };
 
 const StatusReply = z.object({ key: z.string(), status: OrderStateSchema }).loose();
 const OrdersReply = z.object({ orders: luaArray(z.object({ key: z.string(), status: OrderStateSchema })), replay: z.boolean().optional() });
-const CancelReply = z.object({ key: z.string(), status: OrderStateSchema, hadWaybill: z.boolean(), voids: luaArray(z.string()), replay: z.boolean() });
+const CancelReply = z.object({ key: z.string(), status: OrderStateSchema, voids: luaArray(z.string()), replay: z.boolean() });
 const ClaimReply = z.object({ key: z.string(), status: OrderStateSchema, applied: z.boolean() });
 const FlagsReply = z.object({ key: z.string(), status: OrderStateSchema, changed: z.boolean() });
 
@@ -109,7 +109,7 @@ export class OrderStore {
    * `voidsHeldUntil` (ms): the voids the cancel queues stay leased to this caller until then, for a caller that
    * settles them itself at once (claimVoids with the same `heldUntil`); otherwise they are due now.
    */
-  async cancel(key: string, reason = '', voidsHeldUntil?: number): Promise<{ key: string; status: OrderState; hadWaybill: boolean; voids: string[]; replay: boolean }> {
+  async cancel(key: string, reason = '', voidsHeldUntil?: number): Promise<{ key: string; status: OrderState; voids: string[]; replay: boolean }> {
     validated(CancelInputSchema, { key, reason });
     const args = voidsHeldUntil === undefined ? [key, reason] : [key, reason, String(Math.trunc(voidsHeldUntil))];
     return this.ctx.callParsed('cancel_order', [this.ctx.keys.order(key)], args, CancelReply);

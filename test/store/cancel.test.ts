@@ -12,7 +12,7 @@ describe('cancel', () => {
     await s.orders.ingest(first);
     await s.orders.ingest(waiting);
 
-    expect(await s.orders.cancel(keyOf(first), 'buyer')).toEqual({ key: keyOf(first), status: 'CANCELLED', hadWaybill: false, voids: [], replay: false });
+    expect(await s.orders.cancel(keyOf(first), 'buyer')).toEqual({ key: keyOf(first), status: 'CANCELLED', voids: [], replay: false });
     expect(await s.orders.require(keyOf(first))).toMatchObject({ state: 'CANCELLED', allocation: {} });
     expect(await s.orders.require(keyOf(waiting))).toMatchObject({ state: 'ALLOCATED', allocation: { A: 2 } });
     expect(await counters(s, 'A')).toMatchObject({ onHand: 2, reserved: 2 });
@@ -33,8 +33,8 @@ describe('cancel', () => {
     await s.orders.ingest(held);
     await s.orders.markWaybillIssued([keyOf(withWaybill)], waybill());
 
-    expect(await s.orders.cancel(keyOf(withWaybill))).toMatchObject({ status: 'CANCELLED', hadWaybill: true });
-    expect(await s.orders.cancel(keyOf(held))).toMatchObject({ status: 'CANCELLED', hadWaybill: false });
+    expect(await s.orders.cancel(keyOf(withWaybill))).toMatchObject({ status: 'CANCELLED', voids: [expect.any(String)] });
+    expect(await s.orders.cancel(keyOf(held))).toMatchObject({ status: 'CANCELLED', voids: [] });
     expect(await s.alerts.list()).toEqual([]);
     expect(await counters(s, 'A')).toMatchObject({ reserved: 0, available: 1 });
 

@@ -10,19 +10,19 @@
   ARGV[5]  reason
   ARGV[6]  optional: ms until which the queued voids are held for this caller (claim_waybill_voids `heldUntil`)
 
-  Returns JSON {key, status, hadWaybill, voids: [waybill id], replay}
+  Returns JSON {key, status, voids: [waybill id], replay}
     or {-1 ORDER_NOT_FOUND} | {-2 INVALID_TRANSITION, from, 'CANCELLED'}
 ]]
 
 local o = order_load(ARGV[4])
 if not o then return { E_ORDER_NOT_FOUND } end
-local had_waybill = o.waybillIds ~= nil and #o.waybillIds > 0
--- A replay names the waybills still waiting for their void, so the caller can try them again now.
-if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, voids = had_waybill and o.waybillIds or {}, replay = true }) end
+-- A replay names the waybills still waiting for their void (a landed void detaches its waybill), so the caller
+-- can try them again now.
+if o.state == 'CANCELLED' then return cjson.encode({ key = o.key, status = o.state, voids = has_waybill(o) and o.waybillIds or {}, replay = true }) end
 if not can_transition(o.state, 'CANCELLED') then return refuse_transition(o, 'CANCELLED') end
 
 local old_state = o.state
 local voids = cancel_whole(o, ARGV[5] ~= '' and ARGV[5] or 'cancel', tonumber(ARGV[6] or ''))
 order_save(o, old_state)
 settle()
-return cjson.encode({ key = o.key, status = o.state, hadWaybill = had_waybill, voids = voids, replay = false })
+return cjson.encode({ key = o.key, status = o.state, voids = voids, replay = false })
