@@ -231,6 +231,8 @@ async function main(): Promise<void> {
       await measure(ingest, ours.child, perRound, postOrder);
     }
     const ingestStatuses = statusesOf(ingest.replies);
+    // Every order is unique and must allocate (issue 3 §7): a held order or an error would flatter the figure.
+    if (ingestStatuses.get('ALLOCATED') !== ingest.requests) throw new Error(`not every bench order allocated: ${JSON.stringify([...ingestStatuses])}`);
     agent.destroy();
     await stopChild(baseline.child);
 

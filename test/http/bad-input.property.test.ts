@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CreateKeyBodySchema, CreateSellerBodySchema } from '../../shared/api/admin';
+import { CreateKeyBodySchema, CreateSellerBodySchema, KeyParamsSchema } from '../../shared/api/admin';
 import { PageQuerySchema, PutListingsBodySchema, PutSkusBodySchema } from '../../shared/api/catalog';
 import { ErrorBodySchema, ValidationIssueSchema } from '../../shared/api/common';
 import { AdjustmentsBodySchema, LedgerQuerySchema } from '../../shared/api/inventory';
-import { CancelBodySchema, HoldBodySchema, ListOrdersQuerySchema, PostOrdersBodySchema } from '../../shared/api/orders';
+import { CancelBodySchema, EmptyBodySchema, HoldBodySchema, ListOrdersQuerySchema, PostOrdersBodySchema } from '../../shared/api/orders';
 import { PatchSettingsBodySchema } from '../../shared/api/settings';
 import { call, provisionSeller, startTestServer, stockedSku, type TestSeller } from './support/harness';
 import { invalidBodies, invalidQueries, type Json } from './support/mutations';
@@ -60,6 +60,8 @@ const writeRoutes: { name: string; method: string; path: string; schema: z.ZodTy
   },
   { name: 'POST /v1/orders/:key/hold', method: 'POST', path: '/v1/orders/manual%3Amain%3Ao1/hold', schema: HoldBodySchema, template: { note: '확인' } },
   { name: 'POST /v1/orders/:key/cancel', method: 'POST', path: '/v1/orders/manual%3Amain%3Ao1/cancel', schema: CancelBodySchema, template: { reason: '고객 요청' } },
+  { name: 'POST /v1/orders/:key/release', method: 'POST', path: '/v1/orders/manual%3Amain%3Ao1/release', schema: EmptyBodySchema, template: {} },
+  { name: 'POST /v1/alerts/:id/ack', method: 'POST', path: '/v1/alerts/HELD_ORDER%3Amanual%3Amain%3Ao1/ack', schema: EmptyBodySchema, template: {} },
 ];
 
 describe('schema violations on write routes', () => {
@@ -90,6 +92,21 @@ describe('schema violations on write routes', () => {
       { numRuns: RUNS },
     );
     expect((await call(server, 'GET', '/v1/admin/sellers', { key: server.adminKey })).text).toBe(sellersBefore);
+    expect((await call(server, 'GET', keysPath, { key: server.adminKey })).text).toBe(keysBefore);
+  });
+
+  it('DELETE /v1/admin/keys/:keyId with a key id of the wrong shape: a 400 naming "keyId", and no key is revoked', async () => {
+    const seller = await provisionSeller(server);
+    const keysPath = `/v1/admin/sellers/${seller.sellerId}/keys`;
+    const keysBefore = (await call(server, 'GET', keysPath, { key: server.adminKey })).text;
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 80 }).filter((text) => text !== '.' && text !== '..' && !KeyParamsSchema.safeParse({ keyId: text }).success), async (keyId) => {
+        const answer = await call(server, 'DELETE', `/v1/admin/keys/${encodeURIComponent(keyId)}`, { key: server.adminKey });
+        expectNamedValidationError(answer);
+        expect(ErrorBodySchema.parse(answer.body).error.message).toContain('keyId');
+      }),
+      { numRuns: RUNS },
+    );
     expect((await call(server, 'GET', keysPath, { key: server.adminKey })).text).toBe(keysBefore);
   });
 

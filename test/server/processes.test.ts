@@ -128,6 +128,31 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('SIGINT (Ctrl-C)', () => {
+  it('shuts down as SIGTERM does and exits 0', async () => {
+    const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
+    expect(build.code, build.stderr).toBe(0);
+    const env = { PORT: '0', REDIS_URL: await isolatedRedisUrl(), SHEETSHIP_ADMIN_KEY: randomBytes(24).toString('hex'), SHEETSHIP_MASTER_KEY: randomBytes(32).toString('hex'), SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() };
+    const child = spawnChild('node', ['dist/server/main.js'], cleanEnv(env));
+    children.push(child);
+    const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
+    process.kill(listening.pid, 'SIGINT');
+    await child.logLine((entry) => entry.msg === 'shutting down');
+    expect(await child.exit).toBe(0);
+    expect(child.stdout()).toContain('"msg":"stopped"');
+  });
+});
+
+describe('start-up without a master key outside demo mode', () => {
+  it('stops with one line naming SHEETSHIP_MASTER_KEY', async () => {
+    const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
+    expect(build.code, build.stderr).toBe(0);
+    const run = await runToEnd('node', ['dist/server/main.js'], cleanEnv({ PORT: '0', REDIS_URL: testRedisUrl(), SHEETSHIP_DEMO: '0', SHEETSHIP_ADMIN_KEY: randomBytes(24).toString('hex'), SHEETSHIP_VAR_DIR: tempDir() }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(/^sheetship: SHEETSHIP_MASTER_KEY is required outside demo mode/);
+  });
+});
+
 describe('start-up with bad retention settings', () => {
   it('stops before touching Redis with one line naming the variable', async () => {
     const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
