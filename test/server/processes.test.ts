@@ -86,19 +86,21 @@ function openRequest(url: string, head: string[]): Promise<{ send(body: string):
   });
 }
 
+/** The built server (not in demo mode) on its own Redis database, once it logs that it listens. */
+async function startBuiltServer() {
+  const adminKey = randomBytes(24).toString('hex');
+  const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
+  expect(build.code, build.stderr).toBe(0);
+  const env = { PORT: '0', REDIS_URL: await isolatedRedisUrl(), SHEETSHIP_ADMIN_KEY: adminKey, SHEETSHIP_MASTER_KEY: randomBytes(32).toString('hex'), SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() };
+  const child = spawnChild('node', ['dist/server/main.js'], cleanEnv(env));
+  children.push(child);
+  const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
+  return { child, listening, adminKey };
+}
+
 describe('graceful shutdown', () => {
   it('stops accepting on SIGTERM, finishes the request in flight, then exits 0', async () => {
-    const adminKey = randomBytes(24).toString('hex');
-    const masterKey = randomBytes(32).toString('hex');
-    const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
-    expect(build.code, build.stderr).toBe(0);
-    const child = spawnChild(
-      'node',
-      ['dist/server/main.js'],
-      cleanEnv({ PORT: '0', REDIS_URL: await isolatedRedisUrl(), SHEETSHIP_ADMIN_KEY: adminKey, SHEETSHIP_MASTER_KEY: masterKey, SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() }),
-    );
-    children.push(child);
-    const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
+    const { child, listening, adminKey } = await startBuiltServer();
     expect(listening).toMatchObject({ redis: 'REDIS_URL', demo: false });
     // The retention worker runs its first round at start-up.
     expect(await child.logLine((entry) => entry.msg === 'retention round done')).toMatchObject({ erased: 0 });
@@ -130,12 +132,7 @@ describe('graceful shutdown', () => {
 
 describe('SIGINT (Ctrl-C)', () => {
   it('shuts down as SIGTERM does and exits 0', async () => {
-    const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({}));
-    expect(build.code, build.stderr).toBe(0);
-    const env = { PORT: '0', REDIS_URL: await isolatedRedisUrl(), SHEETSHIP_ADMIN_KEY: randomBytes(24).toString('hex'), SHEETSHIP_MASTER_KEY: randomBytes(32).toString('hex'), SHEETSHIP_DEMO: '0', SHEETSHIP_VAR_DIR: tempDir() };
-    const child = spawnChild('node', ['dist/server/main.js'], cleanEnv(env));
-    children.push(child);
-    const listening = Listening.parse(await child.logLine((entry) => entry.msg === 'listening'));
+    const { child, listening } = await startBuiltServer();
     process.kill(listening.pid, 'SIGINT');
     await child.logLine((entry) => entry.msg === 'shutting down');
     expect(await child.exit).toBe(0);
