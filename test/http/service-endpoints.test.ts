@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,5 +81,12 @@ describe('service endpoints', () => {
     expect(listOrders.parameters.map((parameter) => parameter.name).sort()).toEqual(['channel', 'cursor', 'limit', 'status', 'updatedSince']);
     const postOrders = z.object({ requestBody: z.object({ content: z.object({ 'application/json': z.object({ schema: z.object({ required: z.array(z.string()) }).loose() }) }) }) }).parse(doc.paths['/v1/orders']?.post);
     expect(postOrders.requestBody.content['application/json'].schema.required).toEqual(['orders']);
+  });
+
+  it('keeps a burst of new connections waiting instead of dropping those past the 511 Node allows by default', () => {
+    // Send-Q of a listening socket is its accept backlog; the kernel caps what listen() asks at somaxconn.
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${new URL(server.url).port}`]).toString().trim().split(/\s+/);
+    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+    expect(Number(listening[2])).toBe(Math.min(4096, somaxconn));
   });
 });
