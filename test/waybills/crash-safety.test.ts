@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { IssueWaybillsResponseSchema } from '../../shared/api/waybills';
-import { startCjSandbox } from '../../server/carriers/cj';
+import { CJ_ENDPOINTS, startCjSandbox } from '../../server/carriers/cj';
+import { OrderResponseSchema } from '../../shared/api/orders';
 import { provisionSeller, type TestSeller } from '../http/support/harness';
 import { cleanEnv, REPO_ROOT, runToEnd, spawnChild, type Child } from '../server/support/child';
 import { isolatedRedisUrl } from '../support/store';
@@ -13,7 +14,8 @@ import { CJ_CUSTOMER, postOrders, SENDER } from './support/harness';
 import { ListWaybillsResponseSchema } from '../../shared/api/waybills';
 
 // A real server process, killed with SIGKILL between CJ's answer to RegBook and the save of that answer (the
-// test-only SHEETSHIP_TEST_CJ_SAVE_DELAY_MS holds it there), then started again.
+// test-only SHEETSHIP_TEST_CJ_SAVE_DELAY_MS holds it there), or while CJ holds its CnclBook call unanswered,
+// then started again.
 const cj = await startCjSandbox({ customers: [CJ_CUSTOMER] });
 mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
 // Its own build folder inside the repository (so node_modules resolve), never shared with other test files.
@@ -155,6 +157,41 @@ describe('crash safety of CJ issuance', () => {
     expect(again).toBe(number);
     expect(cj.state.liveBookingCount(number)).toBe(1);
     await expectOneWaybill(restarted.url, crashed.seller, crashed.key, number);
+    process.kill(restarted.pid, 'SIGTERM');
+    await restarted.child.exit;
+  });
+
+  it("a cancel whose CJ call dies with its process: after a restart the void worker cancels the booking once the dead call's lease runs out", async () => {
+    const server = await startServer({ SHEETSHIP_UPKEEP_SECONDS: '3600', SHEETSHIP_VOID_SECONDS: '1' });
+    const owner = seller ?? (await provisionSeller({ url: server.url, adminKey }));
+    seller = owner;
+    const key = await newOrder(server, owner, 'void-crash');
+    const number = await issuedNumber(server.url, owner, [key]);
+    expect(cj.state.liveBookingCount(number)).toBe(1);
+
+    // CJ takes the cancel call and never answers it (nor applies it); the process is killed while it waits.
+    const cancelsBefore = cj.state.requests(CJ_ENDPOINTS.cancel).length;
+    cj.control.inject({ kind: 'timeout', endpoint: CJ_ENDPOINTS.cancel });
+    const pending = fetch(`${server.url}/v1/orders/${encodeURIComponent(key)}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'buyer' }),
+    }).catch(() => null);
+    await until(() => cj.state.requests(CJ_ENDPOINTS.cancel).length === cancelsBefore + 1, 'the cancel call at CJ');
+    process.kill(server.pid, 'SIGKILL');
+    expect(await pending).toBeNull();
+    await server.child.exit;
+    expect(cj.state.liveBookingCount(number)).toBe(1);
+
+    const restarted = await startServer({ SHEETSHIP_UPKEEP_SECONDS: '3600', SHEETSHIP_VOID_SECONDS: '1' });
+    await until(() => cj.state.liveBookingCount(number) === 0, 'the void worker to cancel the booking');
+    const order = OrderResponseSchema.parse(await (await fetch(`${restarted.url}/v1/orders/${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${owner.key}` } })).json()).order;
+    expect(order.state).toBe('CANCELLED');
+    const listed = await fetch(`${restarted.url}/v1/waybills?orderKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${owner.key}` } });
+    expect(ListWaybillsResponseSchema.parse(await listed.json()).waybills.map((waybill) => [waybill.trackingNumber, waybill.voided])).toEqual([[number, true]]);
+    // Two cancel calls in all: the one that died unanswered, and the worker's, which CJ applied. No third follows.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(cj.state.requests(CJ_ENDPOINTS.cancel).map((request) => request.fault)).toEqual([...Array<null>(cancelsBefore).fill(null), 'timeout', null]);
     process.kill(restarted.pid, 'SIGTERM');
     await restarted.child.exit;
   });
