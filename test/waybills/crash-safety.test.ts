@@ -102,7 +102,7 @@ async function crashAfterBooking(seller: TestSeller | null, orderKey: (server: {
   return { seller: owner, key, number: cj.state.liveBookings().at(-1)?.booking.INVC_NO ?? '' };
 }
 
-describe('crash safety of CJ issuance', () => {
+describe('crash safety of CJ issuance and voids', () => {
   it('builds the server', async () => {
     const build = await runToEnd('node', ['build/build.mjs', 'server'], cleanEnv({ SHEETSHIP_DIST: dist }));
     expect(build.code, build.stderr).toBe(0);
@@ -189,9 +189,10 @@ describe('crash safety of CJ issuance', () => {
     expect(order.state).toBe('CANCELLED');
     const listed = await fetch(`${restarted.url}/v1/waybills?orderKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${owner.key}` } });
     expect(ListWaybillsResponseSchema.parse(await listed.json()).waybills.map((waybill) => [waybill.trackingNumber, waybill.voided])).toEqual([[number, true]]);
-    // Two cancel calls in all: the one that died unanswered, and the worker's, which CJ applied. No third follows.
+    // Two cancel calls in all: the one that died unanswered, and the worker's, which CJ applied. No third follows
+    // in two more of the worker's rounds.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    expect(cj.state.requests(CJ_ENDPOINTS.cancel).map((request) => request.fault)).toEqual([...Array<null>(cancelsBefore).fill(null), 'timeout', null]);
+    expect(cj.state.requests(CJ_ENDPOINTS.cancel).slice(cancelsBefore).map((request) => request.fault)).toEqual(['timeout', null]);
     process.kill(restarted.pid, 'SIGTERM');
     await restarted.child.exit;
   });
