@@ -41,13 +41,14 @@ export interface PerSellerOptions {
 
 /**
  * A periodic round over every seller the registry lists: one seller's failure is logged (as `failure`) and
- * the others still run. A stop ends the round between two sellers.
+ * the others still run. A stop ends the round between two sellers; `work` may also ask `stopping` itself, to
+ * end a long seller early.
  */
 export function periodicPerSeller(
   name: string,
   intervalMs: number,
   sellerIds: () => Promise<string[]>,
-  work: (sellerId: string) => Promise<void>,
+  work: (sellerId: string, stopping: () => boolean) => Promise<void>,
   logger: Logger,
   failure: string,
   options: PerSellerOptions = {},
@@ -60,7 +61,7 @@ export function periodicPerSeller(
       for (const sellerId of await sellerIds()) {
         if (stopping()) return;
         try {
-          await work(sellerId);
+          await work(sellerId, stopping);
           succeeded += 1;
         } catch (error) {
           logger.error({ sellerId, err: error }, failure);

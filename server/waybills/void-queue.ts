@@ -36,7 +36,7 @@ export async function finishVoid(waybills: WaybillStore, id: string, reason: str
 }
 
 /** When a failed void is tried again: doubling from the base with each attempt, up to the max. */
-export function voidRetryAt(runtime: ShippingRuntime, attempts: number): number {
+function voidRetryAt(runtime: ShippingRuntime, attempts: number): number {
   const { voidRetryBaseMs, voidRetryMaxMs } = runtime.options;
   return runtime.now() + Math.min(voidRetryMaxMs, voidRetryBaseMs * 2 ** Math.min(attempts, 20));
 }
@@ -74,22 +74,33 @@ async function settle(runtime: ShippingRuntime, seller: SellerStore, waybills: W
  * Works off one seller's due voids (only these waybills' when given): the API's cancel runs it at once for the
  * order's waybills (with the `heldUntil` its cancel queued them under, so no worker took them in between), and
  * the void worker runs it for everything due (new jobs from channel claims, retries, and jobs whose holder
- * died mid-call).
+ * died mid-call). Jobs are leased one at a time, just before their carrier call: a lease taken for a whole
+ * batch would run out behind a slow carrier, and another instance would then cancel the same booking too.
+ * `stopping` is asked between jobs, so a shutdown does not wait for a whole round of carrier calls.
  */
-export async function runDueVoids(runtime: ShippingRuntime, sellerId: string, actor: string, waybillIds?: readonly string[], heldUntil?: number): Promise<VoidOutcome[]> {
+export async function runDueVoids(
+  runtime: ShippingRuntime,
+  sellerId: string,
+  actor: string,
+  only: { waybillIds?: readonly string[]; heldUntil?: number; stopping?: () => boolean } = {},
+): Promise<VoidOutcome[]> {
+  const { waybillIds, heldUntil, stopping = () => false } = only;
   if (waybillIds && waybillIds.length === 0) return [];
   const waybills = runtime.waybills(sellerId, actor);
   const seller = runtime.store.forSeller(sellerId, actor);
-  const leaseUntil = runtime.now() + runtime.options.issueLeaseMs;
-  const claimed = await waybills.claimVoids(leaseUntil, ROUND_LIMIT, waybillIds, heldUntil);
   const outcomes: VoidOutcome[] = [];
-  for (const item of claimed) outcomes.push(await settle(runtime, seller, waybills, item, leaseUntil));
+  while (outcomes.length < ROUND_LIMIT && !stopping()) {
+    const leaseUntil = runtime.now() + runtime.options.issueLeaseMs;
+    const [item] = await waybills.claimVoids(leaseUntil, 1, waybillIds, heldUntil);
+    if (!item) break;
+    outcomes.push(await settle(runtime, seller, waybills, item, leaseUntil));
+  }
   return outcomes;
 }
 
 /** The void worker's round for one seller; failures are in the jobs and alerts, and logged here. */
-export async function voidRound(runtime: ShippingRuntime, sellerId: string, logger: Logger): Promise<void> {
-  const outcomes = await runDueVoids(runtime, sellerId, 'void-worker');
+export async function voidRound(runtime: ShippingRuntime, sellerId: string, logger: Logger, stopping: () => boolean): Promise<void> {
+  const outcomes = await runDueVoids(runtime, sellerId, 'void-worker', { stopping });
   for (const outcome of outcomes) {
     if (outcome.result === 'voided') logger.info({ sellerId, waybillId: outcome.waybillId, trackingNumber: outcome.waybill.trackingNumber }, 'waybill voided');
     else logger.warn({ sellerId, waybillId: outcome.waybillId, code: outcome.refusal.code, params: outcome.refusal.params }, 'waybill void failed; retrying later');

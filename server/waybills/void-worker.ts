@@ -18,5 +18,5 @@ export interface VoidWorkerOptions {
  */
 export function startVoidWorker(options: VoidWorkerOptions): StoppableWorker {
   const { runtime, logger } = options;
-  return periodicPerSeller('waybill-voids', options.intervalMs, options.sellerIds, (sellerId) => voidRound(runtime, sellerId, logger), logger, 'waybill voids failed for a seller');
+  return periodicPerSeller('waybill-voids', options.intervalMs, options.sellerIds, (sellerId, stopping) => voidRound(runtime, sellerId, logger, stopping), logger, 'waybill voids failed for a seller');
 }

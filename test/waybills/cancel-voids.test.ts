@@ -69,6 +69,19 @@ describe('cancelling an order with a waybill through the API', () => {
     expect(server.cj.state.liveBookingCount(fresh?.trackingNumber ?? '')).toBe(1);
   });
 
+  it('합포장 one of whose orders has shipped: cancelling the other does not void the box that left', async () => {
+    const seller = await cjSeller();
+    const [left = '', cancelled = ''] = await postOrders(server, seller, [{ id: 'part-left' }, { id: 'part-cancelled', sku: 'B' }]);
+    const [shared] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [left, cancelled] }] }))[0]).waybills;
+    const orders = server.store.forSeller(seller.sellerId, 'test').orders;
+    // The store ships whatever orders it is given, so one order of a parcel can be out while the other is not.
+    await orders.ship([left]);
+    await orders.cancel(cancelled, 'buyer');
+    await waitFor('the void dropped as moot', async () => (await server.assembled.deps.shipping.waybills(seller.sellerId, 'test').pendingVoids()).length === 0);
+    expect(server.cj.state.liveBookingCount(shared?.trackingNumber ?? '')).toBe(1);
+    expect((await getOrder(server, seller, left)).state).toBe('SHIPPED');
+  });
+
   it('carrier down: the void is kept, retried, alerted as WAYBILL_VOID_FAILED, and done once CJ answers again', async () => {
     const seller = await cjSeller();
     const [key = ''] = await postOrders(server, seller, [{ id: 'api-down' }]);

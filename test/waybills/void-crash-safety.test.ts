@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '../../server/store';
+import { describe, expect, it } from 'vitest';
 import { runDueVoids } from '../../server/waybills/void-queue';
 import { DEFAULT_SHIPPING_OPTIONS, ShippingRuntime } from '../../server/waybills/runtime';
-import { testRedisUrl } from '../support/store';
+import { openTestStore } from '../support/store';
+import { CJ_ENDPOINTS } from '../../server/carriers/cj';
 import { waitFor } from '../sync/support/harness';
 import { applied, call, issue, postOrders, shippingSeller, startShippingServer } from './support/harness';
 
@@ -11,9 +11,9 @@ import { applied, call, issue, postOrders, shippingSeller, startShippingServer }
 // a server that dies before or during the carrier call leaves it there, and another process (a fresh Store and
 // runtime on the same Redis, as after a restart) settles it once the dead holder's lease ran out.
 const server = await startShippingServer();
-const restarted = await Store.open(testRedisUrl());
-afterAll(() => restarted.close());
-const LEASE_MS = 300;
+const restarted = await openTestStore();
+// Long enough that the test's own calls finish inside it on a loaded machine.
+const LEASE_MS = 2_000;
 const runtimeAfterRestart = new ShippingRuntime(restarted, { cjBaseUrl: server.cj.url, ...DEFAULT_SHIPPING_OPTIONS, issueLeaseMs: LEASE_MS, voidRetryBaseMs: 50, voidRetryMaxMs: 200 }, randomBytes(32));
 
 describe('crash safety of waybill voids', () => {
@@ -49,7 +49,7 @@ describe('crash safety of waybill voids', () => {
     expect(await runDueVoids(runtimeAfterRestart, seller.sellerId, 'void-worker')).toEqual([]);
     expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(1);
     // The holder is the server that issued the waybill (its CJ token is the live one).
-    const outcomes = await runDueVoids(server.assembled.deps.shipping, seller.sellerId, 'owner', cancelled.voids, heldUntil);
+    const outcomes = await runDueVoids(server.assembled.deps.shipping, seller.sellerId, 'owner', { waybillIds: cancelled.voids, heldUntil });
     expect(outcomes).toMatchObject([{ waybillId: waybill?.id, result: 'voided' }]);
     expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(0);
   });
@@ -98,7 +98,7 @@ describe('crash safety of waybill voids', () => {
     expect(refused.body).toMatchObject({ error: { code: 'VOID_IN_PROGRESS' } });
     expect(server.cj.state.requests('CnclBook')).toHaveLength(cancelsBefore);
     expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(1);
-    // The holder's lease stands: the worker's own failure report is still accepted under it.
+    // The holder's lease stands and its job is still queued.
     expect((await runtimeAfterRestart.waybills(seller.sellerId, 'test').pendingVoids()).map((entry) => entry.waybillId)).toEqual([waybill?.id]);
   });
 
@@ -117,5 +117,43 @@ describe('crash safety of waybill voids', () => {
     expect(voided.status).toBe(200);
     expect(server.cj.state.liveBookingCount(waybill?.trackingNumber ?? '')).toBe(0);
     expect(await worker.pendingVoids()).toEqual([]);
+  });
+
+  it('leases each void just before its carrier call, so behind a slow carrier no other runner cancels the same booking', async () => {
+    // Time stands still unless the test moves it; the leases are judged by it, in Redis and in the runner.
+    let now = Date.now() + 1_000;
+    const clocked = await openTestStore({ clock: () => new Date(now) });
+    // The server's CJ token is shared through Redis, so this runner asks CJ for none.
+    const runtime = new ShippingRuntime(clocked, { cjBaseUrl: server.cj.url, ...DEFAULT_SHIPPING_OPTIONS, issueLeaseMs: 1_000 }, randomBytes(32), () => now, server.assembled.deps.secrets);
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const keys = await postOrders(server, seller, [{ id: 'slow-void-1' }, { id: 'slow-void-2' }]);
+    const results = await issue(server, seller, { carrier: 'cj', parcels: keys.map((key) => ({ orderKeys: [key] })) });
+    const numbers = results.map((result) => applied(result).waybills[0]?.trackingNumber ?? '');
+    for (const key of keys) await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+
+    const cancels = () => server.cj.state.requests(CJ_ENDPOINTS.cancel).length;
+    const before = cancels();
+    server.cj.control.inject({ kind: 'slow', endpoint: CJ_ENDPOINTS.cancel, delayMs: 1_500, times: 2 });
+    const first = runDueVoids(runtime, seller.sellerId, 'runner-a');
+    await waitFor("runner A's first cancel at CJ", () => cancels() === before + 1);
+    now += 600;
+    await waitFor("runner A's second cancel at CJ", () => cancels() === before + 2);
+    // 1,200 ms after runner A began: one lease taken then for both jobs would have run out by now.
+    now += 600;
+    expect(await runDueVoids(runtime, seller.sellerId, 'runner-b')).toEqual([]);
+    expect((await first).map((outcome) => outcome.result)).toEqual(['voided', 'voided']);
+    expect(cancels()).toBe(before + 2);
+    for (const number of numbers) expect(server.cj.state.liveBookingCount(number)).toBe(0);
+  });
+
+  it('a runner asked to stop ends between two voids, and leaves the rest queued', async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const keys = await postOrders(server, seller, [{ id: 'stop-void-1' }, { id: 'stop-void-2' }]);
+    await issue(server, seller, { carrier: 'cj', parcels: keys.map((key) => ({ orderKeys: [key] })) });
+    for (const key of keys) await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+    let asked = 0;
+    const outcomes = await runDueVoids(server.assembled.deps.shipping, seller.sellerId, 'void-worker', { stopping: () => asked++ > 0 });
+    expect(outcomes.map((outcome) => outcome.result)).toEqual(['voided']);
+    expect(await server.assembled.deps.shipping.waybills(seller.sellerId, 'test').pendingVoids()).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ export function orderActionRoutes(): BoundRoute[] {
       // WAYBILL_VOID_FAILED; if this process dies first, the hold runs out and the worker takes them.
       const heldUntil = deps.shipping.now() + deps.shipping.options.issueLeaseMs;
       const cancelled = await seller.orders.cancel(params.key, body.reason ?? '', heldUntil);
-      await runDueVoids(deps.shipping, seller.sellerId, principal.label, cancelled.voids, heldUntil);
+      await runDueVoids(deps.shipping, seller.sellerId, principal.label, { waybillIds: cancelled.voids, heldUntil });
       return { order: await seller.orders.require(params.key) };
     }),
   ];

@@ -121,8 +121,7 @@ end
 
 -- Queues the void of a waybill, due at `due_ms`; with `lease_until`, leased to the caller instead, who calls
 -- the carrier itself. A cancel takes over a seller's job. A job leased to someone else keeps its lease, and a
--- job already waiting keeps its due time unless the caller takes the lease. Returns the job, and whether the
--- caller holds it.
+-- job already waiting keeps its due time unless the caller takes the lease. Returns the job.
 local function void_enqueue(waybill_id, reason, origin, due_ms, lease_until)
   local k = key('waybill-void', waybill_id)
   local raw = redis.call('GET', k)
@@ -138,7 +137,7 @@ local function void_enqueue(waybill_id, reason, origin, due_ms, lease_until)
   end
   if lease_until and not (raw and void_leased(job)) then
     void_lease(job, lease_until)
-    return job, true
+    return job
   end
   redis.call('SET', k, cjson.encode(job))
   if raw then
@@ -146,7 +145,7 @@ local function void_enqueue(waybill_id, reason, origin, due_ms, lease_until)
   else
     redis.call('ZADD', key('waybill-voids'), due_ms, waybill_id)
   end
-  return job, false
+  return job
 end
 
 -- Cancels a whole unshipped order: its reservation goes back, it stops waiting, its alerts close, and every
@@ -161,14 +160,11 @@ local function cancel_whole(o, reason, held_until)
   o.state = 'CANCELLED'
   o.cancelledAt = NOW_ISO
   alert_close('CANCEL_REQUESTED', o.key)
-  local queued = {}
-  if o.waybillIds and o.waybillIds ~= cjson.null then
-    for _, id in ipairs(o.waybillIds) do
-      void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', NOW_MS, held_until)
-      queued[#queued + 1] = id
-    end
+  if not (o.waybillIds and o.waybillIds ~= cjson.null) then return {} end
+  for _, id in ipairs(o.waybillIds) do
+    void_enqueue(id, 'order cancelled: ' .. o.key, 'cancel', NOW_MS, held_until)
   end
-  return queued
+  return o.waybillIds
 end
 
 -- Cancels units of one line of an unshipped order; units it reserved go back. A fully cancelled order is
