@@ -3,6 +3,7 @@ import { ErrorBodySchema } from '../../shared/api/common';
 import { ListOrdersResponseSchema } from '../../shared/api/orders';
 import { LabelsResponseSchema, ScanResponseSchema } from '../../shared/api/waybills';
 import { sellerDump } from '../support/store';
+import { runDueVoids } from '../../server/waybills/void-queue';
 import type { TestSeller } from '../http/support/harness';
 import { applied, call, getOrder, issue, postOrders, RECEIVER, shippingSeller, startShippingServer } from '../waybills/support/harness';
 
@@ -64,5 +65,24 @@ describe('buyer data erasure after shipping', () => {
     const opened = await fetch(link.url);
     expect(opened.status).toBe(409);
     expect(ErrorBodySchema.parse(await opened.json()).error).toMatchObject({ code: 'PII_ERASED' });
+  });
+
+  it("keeps a cancelled order's CJ booking while its void is owed, so the void still cancels it at CJ, then drops it", async () => {
+    const seller = await shippingSeller(server, { waybillSources: { cj: 'cj' } });
+    const [key = ''] = await postOrders(server, seller, [{ id: 'gone-voiding', receiver: OLD }]);
+    const [box] = applied((await issue(server, seller, { carrier: 'cj', parcels: [{ orderKeys: [key] }] }))[0]).waybills;
+    const number = box?.trackingNumber ?? '';
+    // The store's cancel queues the void; no carrier call has been made yet (CJ down, or the process died).
+    await server.store.forSeller(seller.sellerId, 'test').orders.cancel(key, 'buyer');
+
+    expect(await server.store.forSeller(seller.sellerId).privacy.erase(new Date(Date.now() + 1))).toBe(1);
+    expect((await getOrder(server, seller, key)).receiver.name).toBe('');
+    expect(JSON.stringify(await sellerDump(server.store, seller.sellerId))).toContain('RCVR_');
+
+    const outcomes = await runDueVoids(server.assembled.deps.shipping, seller.sellerId, 'void-worker');
+    expect(outcomes.map((outcome) => outcome.result)).toEqual(['voided']);
+    expect(server.cj.state.liveBookingCount(number)).toBe(0);
+    const after = JSON.stringify(await sellerDump(server.store, seller.sellerId));
+    for (const gone of [OLD.name, OLD.address1, '지울로', 'RCVR_']) expect(after).not.toContain(gone);
   });
 });

@@ -67,6 +67,25 @@ local function orders_carrying(w)
   return carrying, shipped
 end
 
+-- Drops the waybill's copies of buyer data (the CJ booking, CJ's 주소약칭) once every order of its parcel is
+-- closed and the erasure (erase_pii.lua) has reached one of them. Not while a void of it is owed: that void
+-- needs the booking to cancel it at CJ, and void_waybill_record.lua calls this again once it is done.
+local function waybill_erase_pii(w)
+  if w.piiErasedAt or redis.call('EXISTS', key('waybill-void', w.id)) == 1 then return end
+  local erased = false
+  for _, order_key in ipairs(w.orderKeys) do
+    local o = order_load(order_key)
+    if o and not CLOSED_STATES[o.state] then return end
+    if o and o.piiErasedAt then erased = true end
+  end
+  if not erased then return end
+  w.booking = nil
+  -- CJ's 주소약칭 is a piece of the address; the sort codes themselves stay.
+  if type(w.sortCode) == 'table' then w.sortCode.shortAddress = nil end
+  w.piiErasedAt = NOW_ISO
+  waybill_save(w)
+end
+
 -- Decides what issuing for one parcel means now. Returns one of
 --   'error', {code, key, ...}         nothing may be issued (the caller answers it per parcel)
 --   'replay', {waybill records}        the parcel already has exactly these waybills (a repeat or concurrent call)

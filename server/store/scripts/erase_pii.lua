@@ -4,8 +4,8 @@
   (all become ''), and are marked `piiErasedAt`. Everything else stays (lines, state, tracking, waybill ids,
   allocation history in the ledger), so stock history and the duplicate-ship checks still work. Copies go
   too: the CJ booking and CJ's short address (주소약칭) kept on the order's waybills (once every order of the
-  parcel is closed; until then a void may still need them), and free text in alerts about the order and in a
-  tracking dispatch's retry record. The erased order gets a new seq, so a
+  parcel is closed and no void of the waybill is owed: waybill_erase_pii in lua/waybills.lua), and free text
+  in alerts about the order and in a tracking dispatch's retry record. The erased order gets a new seq, so a
   sheet refresh replaces its row. Orders come from `closed-orders` (zset: order key -> ms it closed), oldest
   first, and leave it once handled. Bounded per call: call again while `more` is true. Idempotent.
 
@@ -31,20 +31,7 @@ local function erase_waybills(o)
     if not seen[id] then
       seen[id] = true
       local w = waybill_load(id)
-      if w and not w.piiErasedAt then
-        local all_closed = true
-        for _, other_key in ipairs(w.orderKeys) do
-          local other = other_key == o.key and o or order_load(other_key)
-          if other and not CLOSED_STATES[other.state] then all_closed = false end
-        end
-        if all_closed then
-          w.booking = nil
-          -- CJ's 주소약칭 is a piece of the address; the sort codes themselves stay.
-          if type(w.sortCode) == 'table' then w.sortCode.shortAddress = nil end
-          w.piiErasedAt = NOW_ISO
-          waybill_save(w)
-        end
-      end
+      if w then waybill_erase_pii(w) end
     end
   end
 end

@@ -3,7 +3,8 @@
   left without a waybill goes back to ALLOCATED, keeping its reservation). Its number stays known, so a scan of
   the old label is refused as voided. Voiding a voided waybill is a replay. The caller has already cancelled
   the carrier booking, if there was one. The waybill's void job (void_enqueue in lua/movements.lua) is done with, and
-  its WAYBILL_VOID_FAILED alert closes.
+  its WAYBILL_VOID_FAILED alert closes; if the buyer data of the parcel's orders is already erased, the
+  booking it kept for this void goes now.
 
   KEYS[1]  seller prefix
   ARGV[1..3] now ms, now ISO, actor
@@ -41,4 +42,6 @@ w.voidedAt = NOW_ISO
 w.voidedBy = ACTOR
 waybill_save(w)
 drop_job()
+-- The erasure may have passed this parcel while the void still needed the booking.
+waybill_erase_pii(w)
 return cjson.encode({ waybill = w, replay = false })
