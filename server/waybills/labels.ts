@@ -116,17 +116,12 @@ export async function openLabelLink(runtime: ShippingRuntime, token: string): Pr
   // The print is counted as the key that asked for the link.
   const seller = runtime.store.forSeller(link.sellerId, job.actor);
   const waybills = runtime.waybills(link.sellerId, job.actor);
-  const printed = await waybills.print(link.jobId, job.waybillIds, Math.max(1, link.expiresAtMs - runtime.now()));
-  if ('error' in printed) throw scriptRefusal(printed.error);
   const [records, settings] = await Promise.all([waybills.getMany(job.waybillIds), seller.settings.get()]);
   const orders = new Map((await seller.orders.getMany([...new Set(records.flatMap((record) => record.orderKeys))])).map((order) => [order.key, order]));
-  const labels = records.map((record) =>
-    labelDataOf(
-      record,
-      record.orderKeys.flatMap((key) => orders.get(key) ?? []),
-      settings,
-      printed.counts[record.id] ?? record.printCount,
-    ),
-  );
+  // Every label is built (and any refusal met, such as erased buyer data) before the print is counted.
+  const unprinted = records.map((record) => labelDataOf(record, record.orderKeys.flatMap((key) => orders.get(key) ?? []), settings, record.printCount));
+  const printed = await waybills.print(link.jobId, job.waybillIds, Math.max(1, link.expiresAtMs - runtime.now()));
+  if ('error' in printed) throw scriptRefusal(printed.error);
+  const labels = unprinted.map((label, index) => ({ ...label, printCount: printed.counts[records[index]?.id ?? ''] ?? label.printCount }));
   return openLabelPdf(labels, { masking: settings.masking, language: settings.language });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../shared/api/common';
 import { ListOrdersResponseSchema } from '../../shared/api/orders';
-import { LabelsResponseSchema, ScanResponseSchema } from '../../shared/api/waybills';
+import { LabelsResponseSchema, ListWaybillsResponseSchema, ScanResponseSchema } from '../../shared/api/waybills';
 import { sellerDump } from '../support/store';
 import { runDueVoids } from '../../server/waybills/void-queue';
 import type { TestSeller } from '../http/support/harness';
@@ -65,6 +65,9 @@ describe('buyer data erasure after shipping', () => {
     const opened = await fetch(link.url);
     expect(opened.status).toBe(409);
     expect(ErrorBodySchema.parse(await opened.json()).error).toMatchObject({ code: 'PII_ERASED' });
+    // A refused link prints nothing, so it counts no print.
+    const listedAfter = await call(server, 'GET', `/v1/waybills?orderKey=${encodeURIComponent(oldKey)}`, { key: seller.key });
+    expect(ListWaybillsResponseSchema.parse(listedAfter.body).waybills.map((listedWaybill) => listedWaybill.printCount)).toEqual([0]);
   });
 
   it("keeps a cancelled order's CJ booking while its void is owed, so the void still cancels it at CJ, then drops it", async () => {
