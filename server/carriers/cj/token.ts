@@ -136,6 +136,9 @@ export class CjTokenKeeper {
       const shared = await this.loadShared();
       if (shared) return shared;
     }
-    return null;
+    // The store was last read before the wait for the spacing; another instance may have stored one since.
+    const shared = await this.loadShared();
+    if (shared) await store.endRequest?.(0).catch(() => undefined);
+    return shared;
   }
 }
