@@ -4,7 +4,7 @@ import type { CarrierContract } from '../../shared/settings';
 import { cjCustUseNo, isCjError, type CjBookingInput, type CjClient, type CjSortCodes } from '../carriers/cj';
 import type { SellerStore } from '../store';
 import type { CjAttempt, Issuance, StoredWaybill } from './records';
-import { Refusal, isRefusal } from './refusal';
+import { Refusal, isRefusal, scriptRefusal } from './refusal';
 import type { WaybillStore } from './waybill-store';
 import { bookingGoods, refineAddressOf } from './parcel-content';
 
@@ -65,7 +65,7 @@ export class CjIssuer {
     for (;;) {
       const token = randomUUID();
       const begun = await this.waybills.cjBegin({ issuanceId, orderKeys: parcel.orderKeys, packages: parcel.packages, token, leaseUntil: this.leaseUntil() });
-      if (begun.kind === 'error') return { result: 'error', refusal: new Refusal(begun.error.code, begun.error.params) };
+      if (begun.kind === 'error') return { result: 'error', refusal: scriptRefusal(begun.error) };
       if (begun.kind === 'replay') return { result: 'applied', replay: true, waybills: begun.waybills };
       if (begun.kind === 'owner') return this.own(begun.record, contract, dispatchNow);
       const taken = await this.waybills.cjTakeOver(begun.issuanceId, token, this.leaseUntil());
@@ -118,7 +118,7 @@ export class CjIssuer {
       for (const box of record.boxes) await this.ensureBooked(record, box, this.bookingInput(orders, contract));
       const completed = await this.waybills.cjComplete(record, dispatchNow);
       if (completed.kind === 'lost') throw new LeaseLost();
-      if (completed.kind === 'error') throw new Refusal(completed.error.code, completed.error.params);
+      if (completed.kind === 'error') throw scriptRefusal(completed.error);
       return { result: 'applied', replay: false, waybills: completed.waybills };
     } catch (error) {
       if (error instanceof LeaseLost) return { result: 'error', refusal: new Refusal('ISSUE_IN_PROGRESS', { key: record.orderKeys[0] ?? '' }) };
