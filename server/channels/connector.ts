@@ -49,7 +49,8 @@ export interface PollResult {
   more: boolean;
 }
 
-export type LineOutcome = { lineId: string; ok: true; detail?: Record<string, string | boolean> } | { lineId: string; ok: false; code: string; message: string };
+/** A failed line's `kind` is the ChannelError kind when the whole call failed (auth, ip_not_allowed, …); `code` is the channel's own code where it gave one. */
+export type LineOutcome = { lineId: string; ok: true; detail?: Record<string, string | boolean> } | { lineId: string; ok: false; code: string; message: string; kind?: string };
 
 export interface Shipment {
   lineId: string;

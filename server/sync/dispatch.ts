@@ -88,9 +88,9 @@ export class TrackingDispatcher {
     const firstFailure = failures[0];
     // Refused for the account itself (credentials, Naver's IP allow-list): the seller has to act, as the poller
     // says with CHANNEL_ERROR; asking again every few seconds would change nothing, so wait as the poller does.
-    const blocking = failures.find((failure) => blocksAccount(failure.code));
+    const blocking = failures.find((failure) => failure.kind !== undefined && blocksAccount(failure.kind));
     const attempts = await retries.failed(key, firstFailure?.code ?? 'FAILED', message, blocking ? this.ctx.options.blockedRetryMs : 0);
-    if (blocking) await raiseChannelError(seller, record, blocking.code, message, attempts.attempts);
+    if (blocking?.kind) await raiseChannelError(seller, record, blocking.kind, message, attempts.attempts);
     const settings = await seller.settings.get();
     const since = Date.parse(order.shippedAt ?? order.tracking.at ?? attempts.since);
     const overdue = Date.now() - since >= settings.alerts.trackingGraceMinutes * 60_000;
@@ -126,7 +126,7 @@ export class TrackingDispatcher {
       );
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
-      return lineIds.map((lineId) => ({ lineId, ok: false, code: error.channelCode && !error.channelCode.startsWith('GW.') ? error.channelCode : error.kind, message: error.message }));
+      return lineIds.map((lineId) => ({ lineId, ok: false, code: error.channelCode && !error.channelCode.startsWith('GW.') ? error.channelCode : error.kind, message: error.message, kind: error.kind }));
     }
   }
 }
