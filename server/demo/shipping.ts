@@ -11,7 +11,7 @@ export interface DemoCjCustomer {
 const DEMO_SENDER = { senderName: '데모상점', senderPhone: '02-1577-1111', senderZip: '06234', senderAddress1: '서울 강남구 테헤란로 1', senderAddress2: '3층' } as const;
 
 /** A Lotte contract range (11-digit bodies; issuance appends the mod-7 check digit): works without any carrier API. */
-export const DEMO_LOTTE_RANGE = { first: '40246360001', last: '40246369999' } as const;
+const DEMO_LOTTE_RANGE = { first: '40246360001', last: '40246369999' } as const;
 
 /**
  * What the demo seller needs to issue waybills out of the box: a Lotte contract with a number range, and, when

@@ -21,7 +21,7 @@ export interface RetentionWorkerOptions {
   registry: Registry;
 }
 
-export interface SellerSweep {
+interface SellerSweep {
   folded: number;
   outboxTrimmed: number;
   indexed: number;
@@ -31,7 +31,7 @@ export interface SellerSweep {
 const KINDS = ['ledger_folded', 'outbox_trimmed', 'orders_indexed', 'orders_erased'] as const;
 
 /** One seller's retention: ledger and outbox by age, then buyer data of orders closed long ago. */
-export async function sweepSeller(seller: SellerStore, policy: RetentionPolicy): Promise<SellerSweep> {
+async function sweepSeller(seller: SellerStore, policy: RetentionPolicy): Promise<SellerSweep> {
   const { folded, outboxTrimmed } = await seller.stock.trimOlderThan({ ledgerMs: policy.ledgerMs, outboxMs: policy.outboxMs });
   if (policy.piiMs === null) return { folded, outboxTrimmed, indexed: 0, erased: 0 };
   const indexed = await seller.privacy.indexClosedOrders();
