@@ -83,10 +83,11 @@ describe('service endpoints', () => {
     expect(postOrders.requestBody.content['application/json'].schema.required).toEqual(['orders']);
   });
 
-  it('keeps a burst of new connections waiting instead of dropping those past the 511 Node allows by default', () => {
+  // Where the kernel caps every backlog at 511 or less, Node's default would pass too: nothing to tell apart.
+  const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+  it.skipIf(somaxconn <= 511)('keeps a burst of new connections waiting instead of dropping those past the 511 Node allows by default', () => {
     // Send-Q of a listening socket is its accept backlog; the kernel caps what listen() asks at somaxconn.
     const listening = execFileSync('ss', ['-ltnH', `sport = :${new URL(server.url).port}`]).toString().trim().split(/\s+/);
-    const somaxconn = Number(readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
     expect(Number(listening[2])).toBe(Math.min(4096, somaxconn));
   });
 });

@@ -8,6 +8,7 @@ import { cjContractId, cjTokenKeys, RedisCjTokenStore } from '../../server/waybi
 import type { CarrierContract } from '../../shared/settings';
 import { atFileEnd } from '../support/cleanup';
 import { testRedisUrl } from '../support/store';
+import { waitFor } from '../sync/support/harness';
 
 const ADDRESS = '서울 강남구 테헤란로 152';
 const BUSINESS_NUMBER = '123-45-67890';
@@ -59,15 +60,17 @@ describe('the CJ token shared by server instances through Redis', () => {
   it('after CJ refuses the token, one instance asks for a new one and the others take it from Redis', async () => {
     const { contract, sandbox } = await contractAndSandbox({ tokenBurstIntervalMs: 1_000 });
     const masterKey = randomBytes(32);
-    const first = (await instance(sandbox, masterKey)).clients.for(contract);
+    const firstInstance = await instance(sandbox, masterKey);
+    const first = firstInstance.clients.for(contract);
     const second = (await instance(sandbox, masterKey)).clients.for(contract);
     await first.refineAddress(ADDRESS);
     await second.refineAddress(ADDRESS);
     const before = await first.token();
     sandbox.control.revokeTokens();
     expect(await first.refineAddress(ADDRESS)).toMatchObject({ kind: 'refined' });
-    // Past the request spacing, so the second instance could ask CJ at once: it must look in Redis first.
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    // Past the request spacing (the shared request slot has lapsed), so the second instance could ask CJ at
+    // once: it must look in Redis first.
+    await waitFor('the request spacing over', async () => (await firstInstance.pool.pick().exists(cjTokenKeys(cjContractId({ customerCode: contract.customerCode, businessNumber: BUSINESS_NUMBER })).request)) === 0);
     expect(await second.refineAddress(ADDRESS)).toMatchObject({ kind: 'refined' });
     expect(sandbox.state.tokenRequests()).toBe(2);
     expect(second.tokenRequests).toBe(0);
